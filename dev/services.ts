@@ -1,0 +1,12 @@
+/** The processes of the system as the dev stack runs them. */
+export interface ServiceSpec {
+  name: string;
+  /** The subgraph's database; absent for the gateway. */
+  database?: string;
+  port: number;
+  workerPort?: number;
+}
+
+export const SUBGRAPH_SERVICES: ServiceSpec[] = [{ name: 'users', database: 'users', port: 4001, workerPort: 4101 }];
+
+export const GATEWAY: ServiceSpec = { name: 'gateway', port: 4000 };

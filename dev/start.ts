@@ -1,0 +1,139 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { startPostgresCluster, type PostgresCluster } from '../platform/infra/postgres-cluster';
+import { waitFor } from '../platform/infra/processes';
+import { startRedis, type LocalRedis } from '../platform/infra/redis-server';
+import { formatLine } from './log-format';
+import { GATEWAY, SUBGRAPH_SERVICES } from './services';
+
+/**
+ * `npm start`: PostgreSQL primary + streaming replica, Redis, every subgraph and its worker, the
+ * seeded demo shop, and the gateway. Addresses already given in the environment are used instead
+ * of starting a server. Ctrl-C stops everything that was started.
+ */
+const ROOT = join(__dirname, '..', '..');
+const DATA_DIR = process.env.DATA_DIR ?? join(ROOT, '.data', 'dev');
+const started = Date.now();
+const say = (message: string) => console.log(`\x1b[36m▸\x1b[0m ${message}`);
+
+const children: ChildProcess[] = [];
+let cluster: PostgresCluster | undefined;
+let redis: LocalRedis | undefined;
+let stopping = false;
+
+function launch(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, 'dist', script)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [child.stdout!, child.stderr!]) {
+    createInterface({ input: stream }).on('line', (line) => console.log(formatLine(name, line)));
+  }
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} exited (${signal ?? code}); stopping everything`);
+      void shutdown(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+function runToEnd(name: string, script: string, env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist', script)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const stream of [child.stdout!, child.stderr!]) {
+      createInterface({ input: stream }).on('line', (line) => console.log(formatLine(name, line)));
+    }
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} failed (exit ${code})`))));
+  });
+}
+
+async function ready(port: number) {
+  const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+  return response.ok;
+}
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  say('stopping…');
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 12_000).unref();
+        }),
+    ),
+  );
+  await redis?.stop();
+  await cluster?.stop();
+  say('stopped');
+  process.exit(code);
+}
+
+async function main() {
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  const env: NodeJS.ProcessEnv = { NODE_ENV: 'development', ...process.env };
+
+  const needsPostgres = SUBGRAPH_SERVICES.some((s) => !env[`${s.name.toUpperCase()}_DATABASE_URL`]);
+  if (needsPostgres) {
+    cluster = await startPostgresCluster({
+      dataDir: DATA_DIR,
+      primaryPort: Number(env.PG_PRIMARY_PORT ?? 5433),
+      replicaPort: Number(env.PG_REPLICA_PORT ?? 5434),
+      say,
+    });
+    await cluster.createDatabases(SUBGRAPH_SERVICES.map((s) => s.database!));
+    for (const s of SUBGRAPH_SERVICES) {
+      const prefix = s.name.toUpperCase();
+      env[`${prefix}_DATABASE_URL`] ??= cluster.primaryUrl(s.database!);
+      env[`${prefix}_DATABASE_REPLICA_URLS`] ??= cluster.replicaUrl(s.database!);
+    }
+  }
+  if (!env.REDIS_URL) {
+    redis = await startRedis(DATA_DIR, Number(env.REDIS_PORT ?? 6380), say);
+    env.REDIS_URL = redis.url;
+  }
+
+  for (const s of SUBGRAPH_SERVICES) {
+    env[`${s.name.toUpperCase()}_PORT`] ??= String(s.port);
+    env[`${s.name.toUpperCase()}_WORKER_PORT`] ??= String(s.workerPort);
+    env[`${s.name.toUpperCase()}_URL`] ??= `http://127.0.0.1:${s.port}/graphql`;
+  }
+  env.GATEWAY_PORT ??= String(GATEWAY.port);
+
+  say(`starting ${SUBGRAPH_SERVICES.length} subgraphs and their workers`);
+  for (const s of SUBGRAPH_SERVICES) {
+    launch(s.name, `subgraphs/${s.name}/src/main.js`, env);
+    launch(`${s.name}-worker`, `subgraphs/${s.name}/src/worker.js`, env);
+  }
+  for (const s of SUBGRAPH_SERVICES) {
+    await waitFor(`${s.name} to be ready`, () => ready(s.port), 120_000, 250);
+    await waitFor(`${s.name}-worker to be ready`, () => ready(s.workerPort!), 120_000, 250);
+  }
+
+  say('seeding the demo shop');
+  for (const s of SUBGRAPH_SERVICES) await runToEnd(`${s.name}-seed`, `subgraphs/${s.name}/src/seed.js`, env);
+
+  launch('gateway', 'gateway/src/main.js', env);
+  await waitFor('the gateway to be ready', () => ready(GATEWAY.port), 60_000, 250);
+
+  const url = `http://127.0.0.1:${env.GATEWAY_PORT}/graphql`;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`
+\x1b[32m✔ ready in ${seconds} s\x1b[0m
+  GraphQL API:  ${url}
+  Admin:        ${env.ADMIN_EMAIL ?? 'admin@example.com'} / ${env.ADMIN_PASSWORD ?? 'admin-password-123'}
+  Customers:    customer1@example.com … customer50@example.com / demo-customer-password
+  Data:         ${DATA_DIR}
+Press Ctrl-C to stop.
+`);
+}
+
+main().catch((error) => {
+  console.error(`\x1b[31m✖ ${error instanceof Error ? error.message : error}\x1b[0m`);
+  void shutdown(1);
+});

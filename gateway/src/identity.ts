@@ -1,0 +1,39 @@
+import { GraphQLError } from 'graphql';
+import type Redis from 'ioredis';
+import { InvalidTokenError, verifyAccessToken, type TokenConfig } from '../../platform/auth/access-token';
+import type { Identity } from '../../platform/auth/roles';
+import { consistencyKey } from './consistency';
+
+const unauthenticated = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+
+/**
+ * The caller behind an `Authorization: Bearer` header, and their last write position. No
+ * header: a guest. A header that does not verify, has expired or belongs to a revoked session:
+ * UNAUTHENTICATED (never silently a guest). One Redis round trip answers both lookups.
+ */
+export async function authenticate(
+  redis: Redis,
+  jwt: TokenConfig,
+  authorization: string | undefined,
+): Promise<{ identity?: Identity; minLsn?: string }> {
+  if (!authorization) return {};
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+  if (!match) throw unauthenticated('The Authorization header must be "Bearer <access token>"');
+  let identity: Identity;
+  try {
+    identity = verifyAccessToken(jwt, match[1]);
+  } catch (error) {
+    if (error instanceof InvalidTokenError && error.reason === 'expired') {
+      throw unauthenticated('The access token has expired: get a new one with refreshToken');
+    }
+    throw unauthenticated('The access token is invalid');
+  }
+  const [[, revoked], [, lsn]] = (await redis
+    .pipeline()
+    .exists(`auth:revoked-session:${identity.sessionId}`)
+    .get(consistencyKey(identity.userId))
+    .exec()) as [[null, number], [null, string | null]];
+  if (revoked) throw unauthenticated('This session has ended: sign in again');
+  return { identity: { userId: identity.userId, roles: identity.roles, sessionId: identity.sessionId }, minLsn: lsn ?? undefined };
+}

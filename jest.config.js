@@ -1,0 +1,18 @@
+/** Three projects: unit tests beside the code, integration tests per subgraph on real
+ *  PostgreSQL + Redis, and end-to-end tests through the gateway. */
+const fs = require('node:fs');
+const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc.jest.json`, 'utf8'));
+const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
+const common = { transform, testEnvironment: 'node', setupFiles: ['reflect-metadata'] };
+const infra = {
+  globalSetup: '<rootDir>/platform/testing/global-setup.ts',
+  globalTeardown: '<rootDir>/platform/testing/global-teardown.ts',
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{platform,gateway,subgraphs,scripts}/**/*.spec.ts'] },
+    { ...common, ...infra, displayName: 'integration', testMatch: ['<rootDir>/subgraphs/*/test/**/*.test.ts', '<rootDir>/platform/**/*.test.ts'], testTimeout: 60000 },
+    { ...common, ...infra, displayName: 'e2e', testMatch: ['<rootDir>/e2e/**/*.test.ts', '<rootDir>/gateway/test/**/*.test.ts'], testTimeout: 90000 },
+  ],
+};

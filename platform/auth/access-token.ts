@@ -1,0 +1,45 @@
+import jwt from 'jsonwebtoken';
+import { randomUUID } from 'node:crypto';
+import type { CommonConfig } from '../config';
+import { Role, type Identity } from './roles';
+
+const ALGORITHM = 'HS256' as const;
+
+export type TokenConfig = CommonConfig['jwt'];
+
+/** Signs a short-lived access token: HS256, issuer, audience, expiry, a session id and a unique id. */
+export function signAccessToken(config: TokenConfig, identity: Identity): string {
+  return jwt.sign({ roles: identity.roles, sid: identity.sessionId }, config.secret, {
+    algorithm: ALGORITHM,
+    subject: identity.userId,
+    issuer: config.issuer,
+    audience: config.audience,
+    expiresIn: config.accessTtlSeconds,
+    jwtid: randomUUID(),
+  });
+}
+
+export class InvalidTokenError extends Error {
+  constructor(readonly reason: 'expired' | 'invalid') {
+    super(reason === 'expired' ? 'The access token has expired' : 'The access token is invalid');
+  }
+}
+
+/** Verifies signature, algorithm (pinned, so `alg: none` and algorithm swaps fail), issuer, audience and expiry. */
+export function verifyAccessToken(config: TokenConfig, token: string): Identity & { expiresAt: number } {
+  let payload: jwt.JwtPayload;
+  try {
+    payload = jwt.verify(token, config.secret, {
+      algorithms: [ALGORITHM],
+      issuer: config.issuer,
+      audience: config.audience,
+    }) as jwt.JwtPayload;
+  } catch (e) {
+    throw new InvalidTokenError(e instanceof jwt.TokenExpiredError ? 'expired' : 'invalid');
+  }
+  const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => Object.values(Role).includes(r)) : [];
+  if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.exp !== 'number') {
+    throw new InvalidTokenError('invalid');
+  }
+  return { userId: payload.sub, roles, sessionId: payload.sid, expiresAt: payload.exp };
+}

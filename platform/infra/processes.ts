@@ -1,0 +1,45 @@
+import { execFileSync, spawn, type SpawnOptions } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** Where a command lives on PATH, or undefined. */
+export function which(command: string, extraDirs: string[] = []): string | undefined {
+  const dirs = [...(process.env.PATH ?? '').split(':'), ...extraDirs];
+  return dirs.map((d) => `${d}/${command}`).find((p) => existsSync(p));
+}
+
+/** When running as root, database servers run as this account (they refuse root). */
+export function serviceAccount(name = process.env.PG_OS_USER ?? 'postgres'): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  try {
+    const uid = Number(execFileSync('id', ['-u', name]).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', name]).toString().trim());
+    return { uid, gid };
+  } catch {
+    throw new Error(
+      `PostgreSQL refuses to run as root and there is no "${name}" account. Create one (useradd -r ${name}) or set PG_OS_USER.`,
+    );
+  }
+}
+
+/** Runs a command to completion; rejects with its output when it fails. */
+export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (d) => (output += d));
+    child.stderr?.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output}`)),
+    );
+  });
+}
+
+export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000, everyMs = 100): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+}

@@ -1,0 +1,64 @@
+import { Worker, type Job } from 'bullmq';
+import type Redis from 'ioredis';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Histogram } from 'prom-client';
+import type { Logger } from '../logger';
+
+const jobDuration = new Histogram({
+  name: 'queue_job_duration_seconds',
+  help: 'Time from a job being processed to it finishing, by queue, job and outcome',
+  labelNames: ['queue', 'job', 'outcome'] as const,
+  buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 30],
+});
+
+/**
+ * Applies a job's effect at most once: the job id is recorded in `processed_jobs` in the same
+ * transaction as the effect. A second delivery finds the id and does nothing. Returns false then.
+ */
+export async function applyOnce(
+  dataSource: DataSource,
+  consumer: string,
+  jobId: string,
+  effect: (manager: EntityManager) => Promise<void>,
+): Promise<boolean> {
+  return dataSource.transaction(async (manager) => {
+    const inserted: unknown[] = await manager.query(
+      'INSERT INTO processed_jobs (job_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING job_id',
+      [jobId, consumer],
+    );
+    if (!inserted.length) return false;
+    await effect(manager);
+    return true;
+  });
+}
+
+export type JobHandlers = Record<string, (job: Job) => Promise<void>>;
+
+/** A BullMQ worker that dispatches by job name; an unknown name fails the job loudly. */
+export function startConsumer(
+  queue: string,
+  handlers: JobHandlers,
+  connection: Redis,
+  log: Logger,
+  options: { concurrency?: number; prefix?: string } = {},
+): Worker {
+  const worker = new Worker(
+    queue,
+    async (job) => {
+      const handler = handlers[job.name];
+      if (!handler) throw new Error(`No handler for job "${job.name}" on queue "${queue}"`);
+      const end = jobDuration.startTimer({ queue, job: job.name });
+      try {
+        await handler(job);
+        end({ outcome: 'ok' });
+      } catch (error) {
+        end({ outcome: 'error' });
+        throw error;
+      }
+    },
+    { connection, concurrency: options.concurrency ?? 8, prefix: options.prefix },
+  );
+  worker.on('failed', (job, error) => log.warn({ err: error, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade }, 'job failed'));
+  worker.on('error', (error) => log.error({ err: error }, 'worker error'));
+  return worker;
+}

@@ -1,0 +1,129 @@
+import { Queue } from 'bullmq';
+import type Redis from 'ioredis';
+import type { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../logger';
+import { OUTBOX_CHANNEL } from './outbox';
+
+interface PendingRow {
+  id: string;
+  queue: string;
+  name: string;
+  payload: unknown;
+  delay_ms: number;
+}
+
+/** Jobs keep their id for a day after they finish, so a re-relayed row is recognised and skipped. */
+export const JOB_RETENTION = { removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } };
+
+/**
+ * Moves committed outbox rows into BullMQ. The job id is `<source>:<outbox id>`: if the relay
+ * dies between adding a job and marking its row, the next pass adds it again and BullMQ
+ * ignores the duplicate id. Rows are claimed with SKIP LOCKED, so several relays can run.
+ * Wakes on NOTIFY at commit, and polls as a fallback.
+ */
+export class OutboxRelay {
+  private readonly queues = new Map<string, Queue>();
+  private listener: Client | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly source: string,
+    private readonly dataSource: DataSource,
+    private readonly connection: Redis,
+    private readonly log: Logger,
+    private readonly pollMs = 1000,
+    private readonly prefix?: string,
+  ) {}
+
+  async start(): Promise<void> {
+    const driver = this.dataSource.driver as unknown as { master: { connect(): Promise<Client> } };
+    this.listener = await driver.master.connect();
+    this.listener.on('notification', () => this.kick());
+    await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.kick();
+  }
+
+  /** Relays now; when a pass is under way, runs one more after it. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((error) => this.log.error({ err: error }, 'outbox relay failed; retrying'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Relays until the outbox is empty. Returns how many rows moved. */
+  async drain(): Promise<number> {
+    let moved = 0;
+    for (;;) {
+      const n = await this.relayBatch(200);
+      moved += n;
+      if (n < 200) return moved;
+    }
+  }
+
+  private async relayBatch(limit: number): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: PendingRow[] = await manager.query(
+        `SELECT id, queue, name, payload, delay_ms FROM outbox
+          WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      );
+      if (!rows.length) return 0;
+      const byQueue = new Map<string, PendingRow[]>();
+      for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+      for (const [queue, jobs] of byQueue) {
+        await this.queue(queue).addBulk(
+          jobs.map((row) => ({
+            name: row.name,
+            data: row.payload,
+            opts: {
+              jobId: `${this.source}:${row.id}`,
+              delay: row.delay_ms,
+              attempts: 8,
+              backoff: { type: 'exponential', delay: 1000 },
+              ...JOB_RETENTION,
+            },
+          })),
+        );
+      }
+      await manager.query('UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  private queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.connection, prefix: this.prefix });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    if (this.listener) {
+      await this.listener.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => undefined);
+      (this.listener as unknown as { release(): void }).release();
+    }
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}

@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { waitFor } from '../infra/processes';
+import { testPrimaryUrl, testReplicaUrl } from './test-infra';
+import type { DatabaseConfig } from '../db/data-source';
+
+async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database on the test primary, visible on the replica, for one test file. */
+export async function createTestDatabase(prefix: string): Promise<DatabaseConfig & { name: string }> {
+  const name = `t_${prefix}_${randomBytes(4).toString('hex')}`;
+  const lsn = await withClient(testPrimaryUrl('postgres'), async (c) => {
+    await c.query(`CREATE DATABASE ${name}`);
+    return (await c.query('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn as string;
+  });
+  await waitFor('the replica to see the new database', () =>
+    withClient(testReplicaUrl('postgres'), async (c) => (await c.query('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok', [lsn])).rows[0].ok),
+  );
+  return { name, primaryUrl: testPrimaryUrl(name), replicaUrls: [testReplicaUrl(name)], poolSize: 5 };
+}

@@ -1,0 +1,13 @@
+import { join } from 'node:path';
+
+/** Where the test cluster lives: its own folder and ports, so tests run beside a dev stack. */
+export const TEST_INFRA = {
+  dataDir: join(__dirname, '..', '..', '.data', 'test'),
+  primaryPort: Number(process.env.TEST_PG_PRIMARY_PORT ?? 55432),
+  replicaPort: Number(process.env.TEST_PG_REPLICA_PORT ?? 55433),
+  redisPort: Number(process.env.TEST_REDIS_PORT ?? 56379),
+};
+
+export const testPrimaryUrl = (database: string) => `postgres://postgres@127.0.0.1:${TEST_INFRA.primaryPort}/${database}`;
+export const testReplicaUrl = (database: string) => `postgres://postgres@127.0.0.1:${TEST_INFRA.replicaPort}/${database}`;
+export const testRedisUrl = () => process.env.TEST_REDIS_URL ?? `redis://127.0.0.1:${TEST_INFRA.redisPort}`;

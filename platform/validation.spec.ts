@@ -1,0 +1,23 @@
+import { isCountryCode, isEmail, isIsoDate, isUuid } from './validation';
+
+describe('validation', () => {
+  it('checks e-mail addresses', () => {
+    expect(isEmail('ann@example.com')).toBe(true);
+    expect(isEmail('not-an-email')).toBe(false);
+    expect(isEmail('a b@example.com')).toBe(false);
+    expect(isEmail('a@localhost')).toBe(false);
+  });
+  it('checks country codes against ISO 3166-1', () => {
+    expect(isCountryCode('TH')).toBe(true);
+    expect(isCountryCode('US')).toBe(true);
+    expect(isCountryCode('QQ')).toBe(false);
+    expect(isCountryCode('th')).toBe(false);
+    expect(isCountryCode('USA')).toBe(false);
+  });
+  it('checks dates and ids', () => {
+    expect(isIsoDate('1990-05-17')).toBe(true);
+    expect(isIsoDate('2023-02-30')).toBe(false);
+    expect(isUuid('8c0f6a3e-2b1d-4c5e-9f00-1a2b3c4d5e6f')).toBe(true);
+    expect(isUuid("1' or '1'='1")).toBe(false);
+  });
+});

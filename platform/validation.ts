@@ -1,0 +1,28 @@
+/** Small checks shared by services; each returns true when the value is acceptable. */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** A practical e-mail check: one @, a dotted domain, no spaces, at most 254 characters. */
+export function isEmail(value: string): boolean {
+  return value.length <= 254 && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(value);
+}
+
+const regions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+
+/** An assigned ISO 3166-1 alpha-2 country code, e.g. "TH" or "US". */
+export function isCountryCode(value: string): boolean {
+  if (!/^[A-Z]{2}$/.test(value)) return false;
+  const name = regions.of(value);
+  return !!name && name !== value && name !== 'Unknown Region';
+}
+
+/** A calendar date written YYYY-MM-DD that exists (no 2023-02-30). */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}

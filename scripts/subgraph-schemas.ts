@@ -1,0 +1,7 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildUsersSchema } from '../subgraphs/users/src/schema';
+
+/** Every subgraph of the supergraph, with the address the gateway finds it at by default. */
+export const SUBGRAPH_SCHEMAS: { name: string; url: string; build: () => Promise<GraphQLSchema> }[] = [
+  { name: 'users', url: 'http://127.0.0.1:4001/graphql', build: buildUsersSchema },
+];

@@ -1,0 +1,155 @@
+import { QueryFailedError } from 'typeorm';
+import type { Identity } from '../../../../platform/auth/roles';
+import { userError, type UserError } from '../../../../platform/graphql/types';
+import { publish } from '../../../../platform/queue/outbox';
+import { isEmail } from '../../../../platform/validation';
+import { audit } from '../audit/audit.service';
+import type { UsersContext } from '../context';
+import { profileProblems } from '../user/profile.rules';
+import { UserEntity } from '../user/user.entity';
+import type { LoginInput, RegisterInput } from './account.inputs';
+import { AccountError } from './account.errors';
+import { hashPassword, passwordProblem, verifyPassword } from './password';
+import { RefreshTokenEntity, SessionEntity } from './session.entity';
+import { accessTokenFor, addRefreshToken, announceRevoked, hashToken, openSession, revokeSessions, type IssuedTokens } from './session.service';
+
+export type AuthResult = { tokens: IssuedTokens; user: UserEntity; userErrors: [] } | { tokens: null; user: null; userErrors: UserError[] };
+
+const failure = (...userErrors: UserError[]): AuthResult => ({ tokens: null, user: null, userErrors });
+
+const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+const isUniqueViolation = (error: unknown) =>
+  error instanceof QueryFailedError && (error as unknown as { code?: string }).code === '23505';
+
+export async function register(ctx: UsersContext, input: RegisterInput): Promise<AuthResult> {
+  const email = normaliseEmail(input.email);
+  const problems: UserError[] = [];
+  if (!isEmail(email)) problems.push(userError(AccountError.INVALID, 'Enter a valid e-mail address', 'input.email'));
+  const weak = passwordProblem(input.password);
+  if (weak) problems.push(userError(AccountError.WEAK_PASSWORD, weak, 'input.password'));
+  problems.push(...profileProblems(input));
+  if (problems.length) return failure(...problems);
+
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await ctx.db.write(async (m) => {
+      const user = m.create(UserEntity, {
+        email,
+        passwordHash,
+        name: input.name.trim(),
+        dateOfBirth: input.dateOfBirth ?? null,
+        gender: input.gender ?? null,
+        subscribedToNewsletter: input.subscribedToNewsletter ?? false,
+      });
+      await m.insert(UserEntity, user);
+      const saved = await m.findOneByOrFail(UserEntity, { email });
+      await audit(ctx, m, 'REGISTERED', { userId: saved.id, email });
+      await publish(m, 'user.registered', { userId: saved.id, email, name: saved.name });
+      const tokens = await openSession(ctx, m, saved);
+      return { tokens, user: saved, userErrors: [] as [] };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      return failure(userError(AccountError.EMAIL_TAKEN, 'An account with this e-mail address already exists', 'input.email'));
+    }
+    throw error;
+  }
+}
+
+/** Unknown e-mail and wrong password fail alike, in the same time, so accounts cannot be enumerated. */
+export async function login(ctx: UsersContext, input: LoginInput): Promise<AuthResult> {
+  const email = normaliseEmail(input.email);
+  const user = await ctx.db.readPrimary((m) => m.findOneBy(UserEntity, { email }));
+  const ok = await verifyPassword(user?.passwordHash, input.password);
+  if (!user || !ok) {
+    await ctx.db.write((m) => audit(ctx, m, 'LOGIN_FAILED', { userId: user?.id, email }));
+    return failure(userError(AccountError.INVALID_CREDENTIALS, 'The e-mail address or password is wrong'));
+  }
+  const tokens = await ctx.db.write(async (m) => {
+    await audit(ctx, m, 'LOGIN_SUCCEEDED', { userId: user.id, email });
+    await publish(m, 'customer.signed-in', { userId: user.id, guestCartId: input.guestCartId ?? null });
+    return openSession(ctx, m, user);
+  });
+  return { tokens, user, userErrors: [] };
+}
+
+type RefreshOutcome =
+  | { kind: 'invalid' }
+  | { kind: 'reused'; sessionId: string }
+  | { kind: 'rotated'; user: UserEntity; sessionId: string; refreshToken: string };
+
+/**
+ * Trades a refresh token for new tokens; the old one stops working. A token that was already
+ * traded means it was stolen or replayed: the whole session is revoked.
+ */
+export async function refresh(ctx: UsersContext, token: string): Promise<AuthResult> {
+  const outcome = await ctx.db.write(async (m): Promise<RefreshOutcome> => {
+    const current = await m
+      .createQueryBuilder(RefreshTokenEntity, 't')
+      .setLock('pessimistic_write')
+      .where('t.token_hash = :hash', { hash: hashToken(token) })
+      .getOne();
+    if (!current) return { kind: 'invalid' };
+    const session = await m.findOneBy(SessionEntity, { id: current.sessionId });
+    if (!session || session.revokedAt || session.expiresAt < new Date()) return { kind: 'invalid' };
+    if (current.rotatedAt) {
+      await revokeSessions(m, [session.id], 'refresh token reused');
+      await audit(ctx, m, 'REFRESH_TOKEN_REUSED', { userId: session.userId }, { sessionId: session.id });
+      return { kind: 'reused', sessionId: session.id };
+    }
+    await m.update(RefreshTokenEntity, { id: current.id }, { rotatedAt: new Date() });
+    const user = await m.findOneByOrFail(UserEntity, { id: session.userId });
+    const refreshToken = await addRefreshToken(m, session.id);
+    await audit(ctx, m, 'TOKEN_REFRESHED', { userId: user.id }, { sessionId: session.id });
+    return { kind: 'rotated', user, sessionId: session.id, refreshToken };
+  });
+  if (outcome.kind === 'invalid') {
+    return failure(userError(AccountError.INVALID_TOKEN, 'The refresh token is unknown, expired or revoked: sign in again', 'refreshToken'));
+  }
+  if (outcome.kind === 'reused') {
+    await announceRevoked(ctx, [outcome.sessionId]);
+    return failure(userError(AccountError.REFRESH_TOKEN_REUSED, 'This refresh token was already used; the session has been ended for safety', 'refreshToken'));
+  }
+  const tokens = { ...accessTokenFor(ctx, outcome.user, outcome.sessionId), refreshToken: outcome.refreshToken };
+  return { tokens, user: outcome.user, userErrors: [] };
+}
+
+/** Ends the caller's session: its refresh tokens at once, its access tokens at the gateway at once. */
+export async function logout(ctx: UsersContext, identity: Identity): Promise<void> {
+  await ctx.db.write(async (m) => {
+    await revokeSessions(m, [identity.sessionId], 'logout');
+    await audit(ctx, m, 'LOGOUT', { userId: identity.userId }, { sessionId: identity.sessionId });
+  });
+  await announceRevoked(ctx, [identity.sessionId]);
+}
+
+/** Changes the password and ends every other session of the user. */
+export async function changePassword(
+  ctx: UsersContext,
+  identity: Identity,
+  currentPassword: string,
+  newPassword: string,
+): Promise<UserError[]> {
+  const user = await ctx.db.readPrimary((m) => m.findOneByOrFail(UserEntity, { id: identity.userId }));
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    return [userError(AccountError.INVALID_CREDENTIALS, 'The current password is wrong', 'input.currentPassword')];
+  }
+  const weak = passwordProblem(newPassword);
+  if (weak) return [userError(AccountError.WEAK_PASSWORD, weak, 'input.newPassword')];
+  const passwordHash = await hashPassword(newPassword);
+  const ended = await ctx.db.write(async (m) => {
+    await m.update(UserEntity, { id: user.id }, { passwordHash });
+    const others = await m
+      .createQueryBuilder(SessionEntity, 's')
+      .select('s.id', 'id')
+      .where('s.user_id = :userId AND s.id <> :current AND s.revoked_at IS NULL', { userId: user.id, current: identity.sessionId })
+      .getRawMany<{ id: string }>();
+    const ids = others.map((o) => o.id);
+    await revokeSessions(m, ids, 'password changed');
+    await audit(ctx, m, 'PASSWORD_CHANGED', { userId: user.id });
+    return ids;
+  });
+  await announceRevoked(ctx, ended);
+  return [];
+}

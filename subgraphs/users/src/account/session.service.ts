@@ -1,0 +1,59 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { signAccessToken } from '../../../../platform/auth/access-token';
+import { revokeSession } from '../../../../platform/auth/revocation';
+import type { UsersContext } from '../context';
+import type { UserEntity } from '../user/user.entity';
+import { RefreshTokenEntity, SessionEntity } from './session.entity';
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A new opaque refresh token in `sessionId`'s family; only its hash is stored. */
+export async function addRefreshToken(manager: EntityManager, sessionId: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await manager.insert(RefreshTokenEntity, { sessionId, tokenHash: hashToken(token) });
+  return token;
+}
+
+export function accessTokenFor(ctx: UsersContext, user: UserEntity, sessionId: string): { accessToken: string; expiresIn: number } {
+  const { jwt } = ctx.deps.config;
+  return { accessToken: signAccessToken(jwt, { userId: user.id, roles: user.roles, sessionId }), expiresIn: jwt.accessTtlSeconds };
+}
+
+/** Opens a session (a refresh-token family) for `user` and issues its first tokens. */
+export async function openSession(ctx: UsersContext, manager: EntityManager, user: UserEntity): Promise<IssuedTokens> {
+  const expiresAt = new Date(Date.now() + ctx.deps.config.refreshTtlDays * 86_400_000);
+  const { identifiers } = await manager.insert(SessionEntity, {
+    userId: user.id,
+    expiresAt,
+    ip: ctx.client.ip,
+    userAgent: ctx.client.userAgent,
+  });
+  const sessionId = identifiers[0].id as string;
+  const refreshToken = await addRefreshToken(manager, sessionId);
+  return { ...accessTokenFor(ctx, user, sessionId), refreshToken };
+}
+
+/**
+ * Ends sessions in the database (refresh tokens stop working) — call inside the transaction —
+ * then `announceRevoked` after the commit so their access tokens stop at the gateway at once.
+ */
+export async function revokeSessions(manager: EntityManager, sessionIds: string[], reason: string): Promise<void> {
+  if (!sessionIds.length) return;
+  await manager
+    .createQueryBuilder()
+    .update(SessionEntity)
+    .set({ revokedAt: () => 'now()', revokedReason: reason })
+    .where('id IN (:...ids) AND revoked_at IS NULL', { ids: sessionIds })
+    .execute();
+}
+
+export async function announceRevoked(ctx: UsersContext, sessionIds: string[]): Promise<void> {
+  await Promise.all(sessionIds.map((id) => revokeSession(ctx.deps.redis, id, ctx.deps.config.jwt.accessTtlSeconds)));
+}

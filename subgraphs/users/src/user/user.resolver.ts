@@ -1,0 +1,38 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { requireIdentity } from '../../../../platform/graphql/auth-checker';
+import { pageSize } from '../../../../platform/graphql/connection';
+import { UpdateProfileInput } from '../account/account.inputs';
+import { UserPayload } from '../account/account.payloads';
+import { Address } from '../address/address.type';
+import { recentAuditEvents } from '../audit/audit.service';
+import { SecurityEvent } from '../audit/audit.type';
+import type { UsersContext } from '../context';
+import { updateProfile } from './user.service';
+import { SelfOrStaff, User } from './user.type';
+
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => User, { nullable: true, description: 'The signed-in user; null for guests (no Authorization header).' })
+  async me(@Ctx() ctx: UsersContext): Promise<User | null> {
+    if (!ctx.identity) return null;
+    return ctx.loaders.userById.load(ctx.identity.userId);
+  }
+
+  @Authorized()
+  @Mutation(() => UserPayload, { description: "Changes the caller's profile. userErrors: INVALID (name length, date of birth)." })
+  async updateProfile(@Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: UsersContext): Promise<UserPayload> {
+    return updateProfile(ctx, requireIdentity(ctx).userId, input);
+  }
+
+  @UseMiddleware(SelfOrStaff)
+  @FieldResolver(() => [Address], { description: 'Saved addresses, the default first, then oldest first. Private.' })
+  addresses(@Root() user: User, @Ctx() ctx: UsersContext): Promise<Address[]> {
+    return ctx.loaders.addressesByUser.load(user.id) as Promise<Address[]>;
+  }
+
+  @UseMiddleware(SelfOrStaff)
+  @FieldResolver(() => [SecurityEvent], { description: 'The latest security events of the account, newest first (at most 100). Private.' })
+  securityEvents(@Root() user: User, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Ctx() ctx: UsersContext) {
+    return recentAuditEvents(ctx, user.id, pageSize(first, 20, 100));
+  }
+}
