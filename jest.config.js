@@ -10,9 +10,11 @@ const infra = {
 };
 
 module.exports = {
+  // a global option: jest ignores it inside projects
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{platform,gateway,subgraphs,scripts}/**/*.spec.ts'] },
-    { ...common, ...infra, displayName: 'integration', testMatch: ['<rootDir>/subgraphs/*/test/**/*.test.ts', '<rootDir>/platform/**/*.test.ts'], testTimeout: 60000 },
-    { ...common, ...infra, displayName: 'e2e', testMatch: ['<rootDir>/e2e/**/*.test.ts', '<rootDir>/gateway/test/**/*.test.ts'], testTimeout: 90000 },
+    { ...common, ...infra, displayName: 'integration', testMatch: ['<rootDir>/subgraphs/*/test/**/*.test.ts', '<rootDir>/platform/**/*.test.ts'] },
+    { ...common, ...infra, displayName: 'e2e', testMatch: ['<rootDir>/e2e/**/*.test.ts', '<rootDir>/gateway/test/**/*.test.ts'] },
   ],
 };

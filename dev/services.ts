@@ -7,6 +7,9 @@ export interface ServiceSpec {
   workerPort?: number;
 }
 
-export const SUBGRAPH_SERVICES: ServiceSpec[] = [{ name: 'users', database: 'users', port: 4001, workerPort: 4101 }];
+export const SUBGRAPH_SERVICES: ServiceSpec[] = [
+  { name: 'users', database: 'users', port: 4001, workerPort: 4101 },
+  { name: 'catalog', database: 'catalog', port: 4002, workerPort: 4102 },
+];
 
 export const GATEWAY: ServiceSpec = { name: 'gateway', port: 4000 };

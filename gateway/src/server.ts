@@ -1,20 +1,31 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import { context as otelContext } from '@opentelemetry/api';
 import express, { type Express } from 'express';
 import type Redis from 'ioredis';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { HEADERS } from '../../platform/context';
 import { maskErrors } from '../../platform/http/error-masking';
+import { httpServer } from '../../platform/http/http-server';
 import { addOpsRoutes } from '../../platform/http/ops-routes';
+import { currentTraceId, traceRequests } from '../../platform/http/tracing';
 import type { Logger } from '../../platform/logger';
+import { RedisKeyValueCache } from './cache/redis-key-value-cache';
 import type { GatewayConfig, SubgraphName } from './config';
-import { CONSISTENCY_HEADER, rememberWrite, requestedLsn } from './consistency';
+import { catalogPosition, CONSISTENCY_HEADER, requestedLsn } from './consistency';
 import type { GatewayContext } from './gateway-context';
+import { noteTraceId, requestLog } from './http/request-log';
+import { trustProxySetting } from './http/trust-proxy';
 import { authenticate } from './identity';
+import { operationLimits } from './limits/armor';
+import { TrustedDocuments } from './persisted-queries/trusted-documents';
+import { trustedDocumentsMiddleware } from './persisted-queries/trusted-documents.middleware';
+import { addPlaygroundRoutes } from './playground/playground.routes';
+import { gatewayPlugins } from './plugins';
 import { SubgraphDataSource } from './subgraph-data-source';
+
+export const GRAPHQL_PATH = '/graphql';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -22,84 +33,98 @@ export interface GatewayDeps {
   log: Logger;
   /** The composed supergraph; read from config.supergraphPath when absent. */
   supergraphSdl?: string;
+  /** Trusted documents; loaded from config.persistedQueries.manifests when absent. */
+  trustedDocuments?: TrustedDocuments;
 }
 
 export interface GatewayServer {
   app: Express;
   apollo: ApolloServer<GatewayContext>;
+  trustedDocuments: TrustedDocuments;
   listen(port: number, host?: string): Promise<Server>;
   stop(): Promise<void>;
 }
 
-/** After the response: hand back and remember the position of any write the request made. */
-function consistencyPlugin(deps: GatewayDeps): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ contextValue, response }) {
-          const lsn = contextValue.committedLsn ?? contextValue.minLsn;
-          if (lsn) response.http.headers.set(CONSISTENCY_HEADER, lsn);
-          if (contextValue.committedLsn && contextValue.identity) {
-            await rememberWrite(deps.redis, contextValue.identity.userId, contextValue.committedLsn, deps.config.consistencyWindowSeconds);
-          }
-        },
-      };
-    },
-  };
-}
-
-/** The public entry point: Apollo Gateway over the static supergraph, behind Apollo Server. */
+/**
+ * The public entry point: Apollo Gateway over the static supergraph, behind Apollo Server, with
+ * the operation limits, persisted queries, rate limits, response cache, playground, metrics and
+ * tracing configured in GatewayConfig.
+ */
 export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
   const { config, log } = deps;
+  const { limits, persistedQueries } = config;
+  const supergraphSdl = deps.supergraphSdl ?? readFileSync(config.supergraphPath, 'utf8');
   const gateway = new ApolloGateway({
-    supergraphSdl: deps.supergraphSdl ?? readFileSync(config.supergraphPath, 'utf8'),
-    buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name as SubgraphName] ?? url!, config.internalSecret),
+    supergraphSdl,
+    buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name as SubgraphName] ?? url!, config.internalSecret, name),
     logger: log,
   });
+  const armor = operationLimits(limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: !config.production,
+    introspection: limits.introspection,
+    hideSchemaDetailsFromClientErrors: !limits.fieldSuggestions,
+    allowBatchedHttpRequests: limits.batching,
+    csrfPrevention: limits.csrfPrevention,
     includeStacktraceInErrorResponses: !config.production,
     formatError: maskErrors(config.production, log),
-    plugins: [consistencyPlugin(deps)],
-    csrfPrevention: true,
+    validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
+    persistedQueries: persistedQueries.apq
+      ? { cache: new RedisKeyValueCache(deps.redis, 'gateway:', log), ttl: persistedQueries.apqTtlSeconds }
+      : false,
+    plugins: [...armor.plugins, ...gatewayPlugins(config, deps.redis, log, supergraphSdl)],
   });
   await apollo.start();
+  // Redis holds rate limits, persisted queries and the response cache: give it a moment to connect
+  await Promise.race([deps.redis.ping().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+
+  const trustedDocuments =
+    deps.trustedDocuments ?? (persistedQueries.mode === 'off' ? new TrustedDocuments() : TrustedDocuments.fromFiles(persistedQueries.manifests));
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxySetting(config.rateLimit.trustedProxies));
+  app.use(requestLog(log));
   addOpsRoutes(app, async () => {
     await deps.redis.ping();
   });
+  if (config.playground.enabled) addPlaygroundRoutes(app, GRAPHQL_PATH, () => gateway.schema!);
   app.use(
-    '/graphql',
+    GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
+    // after the body is read, so the request's span stays active through everything below
+    traceRequests('gateway'),
+    noteTraceId,
+    ...(persistedQueries.mode === 'off' ? [] : [trustedDocumentsMiddleware(trustedDocuments, persistedQueries.mode)]),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = req.header(HEADERS.requestId) || randomUUID();
-        const { identity, minLsn } = await authenticate(deps.redis, config.jwt, req.header('authorization'));
+      context: async ({ req, res }) => {
+        const requestId = res.locals.requestId as string;
+        const [{ identity, minLsn }, catalogMinLsn] = await Promise.all([
+          authenticate(deps.redis, config.jwt, req.header('authorization')),
+          catalogPosition(deps.redis),
+        ]);
         return {
           requestId,
           identity,
           minLsn: requestedLsn(minLsn, req.header(CONSISTENCY_HEADER)),
+          catalogMinLsn,
           client: { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null },
-          log: log.child({ requestId }),
+          traceContext: otelContext.active(),
+          log: log.child({ requestId, traceId: currentTraceId() }),
         };
       },
     }),
   );
 
-  let server: Server | undefined;
+  const http = httpServer(app, config.host);
   return {
     app,
     apollo,
-    listen: (port, host = config.host) =>
-      new Promise((resolve, reject) => {
-        server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server!)));
-      }),
+    trustedDocuments,
+    listen: http.listen,
     async stop() {
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-      server?.closeAllConnections?.();
+      await http.close();
       await apollo.stop();
     },
   };

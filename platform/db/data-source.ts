@@ -1,5 +1,6 @@
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { Logger } from '../logger';
+import { trackPool } from './pool-metrics';
 import { StatementLog } from './statement-log';
 
 export interface DatabaseConfig {
@@ -46,6 +47,7 @@ export function createDatabase(options: DataSourceOptions): Database {
     logger: statements,
     maxQueryExecutionTime: 1000,
   });
+  trackPool(options.name, dataSource);
   return { dataSource, statements, hasReplicas: db.replicaUrls.length > 0 };
 }
 

@@ -39,8 +39,16 @@ export class RequestDb {
     }
   }
 
-  async write<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.database.dataSource.transaction(fn);
+  /**
+   * With `visibleToAll`, the commit returns only once the synchronous replica has applied it, so
+   * every reader, with or without a consistency token, sees the change (prices, stock). It needs
+   * `synchronous_standby_names` on the primary; without a synchronous standby it is a plain commit.
+   */
+  async write<T>(fn: (manager: EntityManager) => Promise<T>, options: { visibleToAll?: boolean } = {}): Promise<T> {
+    const result = await this.database.dataSource.transaction(async (manager) => {
+      if (options.visibleToAll) await manager.query('SET LOCAL synchronous_commit = remote_apply');
+      return fn(manager);
+    });
     await this.noteCommit();
     return result;
   }

@@ -34,7 +34,9 @@ export class StatementLog implements TypeOrmLogger {
     if (this.logger.isLevelEnabled('trace')) this.logger.trace({ target, sql: query }, 'sql');
   }
   logQueryError(error: string | Error, query: string) {
-    this.logger.error({ err: error, sql: query }, 'sql failed');
+    // expected failures (a unique violation turned into a userError) are handled by the caller;
+    // unexpected ones surface, and are logged, as internal errors
+    this.logger.debug({ err: error, sql: query }, 'sql failed');
   }
   logQuerySlow(time: number, query: string) {
     this.logger.warn({ ms: time, sql: query }, 'slow sql');

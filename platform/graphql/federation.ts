@@ -8,7 +8,13 @@ const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/fede
 
 /** Apollo's cache hints: public catalog fields declare how long a response may be cached. */
 const CACHE_CONTROL = `
-enum CacheControlScope { PUBLIC PRIVATE }
+"""Who may keep a cached response: PUBLIC (any cache, a CDN included) or PRIVATE (only the caller's own client)."""
+enum CacheControlScope {
+  """Any cache may keep the response, shared caches (CDNs) included."""
+  PUBLIC
+  """Only the caller's own client may keep the response; never a shared cache."""
+  PRIVATE
+}
 directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION
 `;
 

@@ -6,13 +6,15 @@ import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { Histogram } from 'prom-client';
 import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from '../auth/internal-token';
 import { HEADERS, type BaseContext, type RequestInfo } from '../context';
 import { isLsn } from '../db/lsn';
 import type { Logger } from '../logger';
 import { maskErrors } from './error-masking';
+import { httpServer } from './http-server';
+import { graphqlMetricsPlugin } from './metrics';
 import { addOpsRoutes } from './ops-routes';
+import { currentTraceId, traceRequests } from './tracing';
 
 export interface SubgraphServerOptions<C extends BaseContext> {
   name: string;
@@ -33,26 +35,32 @@ export interface SubgraphServer {
   stop(): Promise<void>;
 }
 
-const duration = new Histogram({
-  name: 'graphql_request_duration_seconds',
-  help: 'GraphQL requests served, by service and operation',
-  labelNames: ['service', 'operation', 'outcome'] as const,
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-});
-
 /** After a write, hand the WAL position back so the gateway can keep the caller's reads consistent. */
-function consistencyPlugin(service: string): ApolloServerPlugin<BaseContext> {
+function consistencyPlugin(): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
-      const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ contextValue, response, operationName, errors }) {
+        async willSendResponse({ contextValue, response }) {
           const lsn = contextValue.db?.committedLsn;
           if (lsn) response.http.headers.set(HEADERS.committedLsn, lsn);
-          duration.observe(
-            { service, operation: operationName ?? 'anonymous', outcome: errors?.length ? 'error' : 'ok' },
-            Number(process.hrtime.bigint() - started) / 1e9,
-          );
+        },
+      };
+    },
+  };
+}
+
+/**
+ * A variable the subgraph's scalars refuse (a Decimal that is not a decimal…) is the client's
+ * mistake: answer 200 with the BAD_USER_INPUT error, which the gateway passes on to the client,
+ * rather than a 400 that the gateway reports as an internal error.
+ */
+function badInputAsData(): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          if (response.http.status === 400 && errors?.length && errors.every((e) => e.extensions?.code === 'BAD_USER_INPUT')) response.http.status = 200;
         },
       };
     },
@@ -71,7 +79,9 @@ export async function createSubgraphServer<C extends BaseContext>(options: Subgr
     includeStacktraceInErrorResponses: !options.production,
     formatError: maskErrors(options.production, log),
     plugins: [
-      consistencyPlugin(options.name),
+      consistencyPlugin(),
+      badInputAsData(),
+      graphqlMetricsPlugin(options.name),
       ApolloServerPluginCacheControl({ calculateHttpHeaders: true }),
       ApolloServerPluginInlineTraceDisabled(),
     ],
@@ -94,6 +104,8 @@ export async function createSubgraphServer<C extends BaseContext>(options: Subgr
       next();
     },
     express.json({ limit: '1mb' }),
+    // after the body is read: the span stays active through the request's async work
+    traceRequests(options.name),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const claims = res.locals.claims;
@@ -105,24 +117,20 @@ export async function createSubgraphServer<C extends BaseContext>(options: Subgr
           caller: claims.caller,
           minLsn: isLsn(minLsn) ? minLsn : undefined,
           client: { ip: req.header(HEADERS.clientIp) ?? null, userAgent: req.header(HEADERS.clientUserAgent) ?? null },
-          log: log.child({ requestId }),
+          log: log.child({ requestId, traceId: currentTraceId() }),
         });
       },
     }),
   );
 
-  let server: Server | undefined;
+  const http = httpServer(app, '127.0.0.1');
   return {
     app,
     apollo,
-    listen: (port, host = '127.0.0.1') =>
-      new Promise((resolve, reject) => {
-        server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server!)));
-      }),
+    listen: http.listen,
     async stop() {
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-      server?.closeAllConnections?.();
+      await http.close();
       await apollo.stop();
-    },
+    }
   };
 }

@@ -16,7 +16,8 @@ export interface PostgresCluster {
   primaryUrl(database: string): string;
   replicaUrl(database: string): string;
   createDatabases(names: string[]): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops the servers this call started; with `evenIfReused`, also servers it found running. */
+  stop(evenIfReused?: boolean): Promise<void>;
 }
 
 function postgresBinDir(): string {
@@ -106,7 +107,9 @@ export async function startPostgresCluster(options: PostgresClusterOptions): Pro
       return;
     }
     say(`starting PostgreSQL ${name} on port ${port}`);
-    await run(`${bin}/pg_ctl`, ['-D', dir, '-l', join(root, `${name}.log`), '-o', `-p ${port}`, '-w', '-t', '60', 'start'], {
+    // commits wait for no replica unless a transaction asks for remote_apply (see RequestDb.write)
+    const settings = `-p ${port} -c synchronous_standby_names=* -c synchronous_commit=local`;
+    await run(`${bin}/pg_ctl`, ['-D', dir, '-l', join(root, `${name}.log`), '-o', settings, '-w', '-t', '60', 'start'], {
       ...asService,
       detached: true,
     });
@@ -137,8 +140,8 @@ export async function startPostgresCluster(options: PostgresClusterOptions): Pro
         return row.ok;
       });
     },
-    async stop() {
-      for (const dir of started.reverse()) {
+    async stop(evenIfReused = false) {
+      for (const dir of evenIfReused ? [replicaDir, primaryDir] : [...started].reverse()) {
         await run(`${bin}/pg_ctl`, ['-D', dir, '-m', 'fast', '-w', 'stop'], asService).catch(() => undefined);
       }
     },

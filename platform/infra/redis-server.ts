@@ -6,7 +6,8 @@ import { waitFor, which } from './processes';
 
 export interface LocalRedis {
   url: string;
-  stop(): Promise<void>;
+  /** Stops the server this call started; with `evenIfReused`, also one it found running. */
+  stop(evenIfReused?: boolean): Promise<void>;
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -27,7 +28,16 @@ export async function startRedis(dataDir: string, port: number, say: (m: string)
   const url = `redis://127.0.0.1:${port}`;
   if (await answers(url)) {
     say(`Redis already running on port ${port}; reusing it`);
-    return { url, stop: async () => undefined };
+    return {
+      url,
+      stop: async (evenIfReused = false) => {
+        if (!evenIfReused) return;
+        const client = new Redis(url, { maxRetriesPerRequest: 0, retryStrategy: () => null });
+        client.on('error', () => undefined);
+        await client.shutdown('SAVE').catch(() => undefined);
+        client.disconnect();
+      },
+    };
   }
   const binary = which('redis-server', ['/usr/sbin', '/usr/local/sbin', '/opt/homebrew/bin']);
   if (!binary) {

@@ -3,6 +3,8 @@ import type Redis from 'ioredis';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Histogram } from 'prom-client';
 import type { Logger } from '../logger';
+import { runTraced } from './job-trace';
+import { observeJobWait, watchQueueDepth } from './queue-metrics';
 
 const jobDuration = new Histogram({
   name: 'queue_job_duration_seconds',
@@ -47,9 +49,10 @@ export function startConsumer(
     async (job) => {
       const handler = handlers[job.name];
       if (!handler) throw new Error(`No handler for job "${job.name}" on queue "${queue}"`);
+      observeJobWait(queue, job);
       const end = jobDuration.startTimer({ queue, job: job.name });
       try {
-        await handler(job);
+        await runTraced(queue, job, () => handler(job));
         end({ outcome: 'ok' });
       } catch (error) {
         end({ outcome: 'error' });
@@ -60,5 +63,7 @@ export function startConsumer(
   );
   worker.on('failed', (job, error) => log.warn({ err: error, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade }, 'job failed'));
   worker.on('error', (error) => log.error({ err: error }, 'worker error'));
+  // const unwatch = watchQueueDepth(queue, connection, options.prefix);
+  // worker.on("closed", () => void unwatch().catch(() => undefined));
   return worker;
 }

@@ -12,6 +12,24 @@ export interface EventPayloads {
   'order.confirmed': { orderId: string; userId: string | null; email: string; lines: { productId: string; quantity: number }[] };
   /** Catalog data that readers may have cached changed. */
   'catalog.changed': { productIds: string[]; categories: boolean };
+  /**
+   * A shipment changed status (label created, in transit, delivered…). `phone` (E.164, e.g.
+   * "+66812345678") when the customer gave one: the update is also sent as a text message.
+   */
+  'shipment.updated': {
+    shipmentId: string;
+    orderId: string;
+    userId: string | null;
+    email: string;
+    phone: string | null;
+    status: string;
+    carrier: string;
+    trackingNumber: string | null;
+    /** YYYY-MM-DD, when known. */
+    estimatedDelivery: string | null;
+  };
+  /** Money went back to the customer's card. `amount` is a decimal string such as "19.99". */
+  'refund.issued': { refundId: string; orderId: string; userId: string | null; email: string; amount: string; currencyCode: string };
 }
 
 export type EventName = keyof EventPayloads;
@@ -20,8 +38,10 @@ export type QueueName = 'users' | 'catalog' | 'cart' | 'orders' | 'payments' | '
 
 /** Which queues receive each event. */
 export const EVENT_SUBSCRIBERS: Record<EventName, QueueName[]> = {
-  'user.registered': [],
+  'user.registered': ['users'],
   'customer.signed-in': [],
-  'order.confirmed': [],
+  'order.confirmed': ['users', 'catalog'],
   'catalog.changed': [],
+  'shipment.updated': ['users'],
+  'refund.issued': ['users'],
 };

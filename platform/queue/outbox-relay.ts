@@ -1,7 +1,6 @@
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
-import type { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import { Pool, type PoolClient } from 'pg';
 import type { Logger } from '../logger';
 import { OUTBOX_CHANNEL } from './outbox';
 
@@ -17,14 +16,16 @@ interface PendingRow {
 export const JOB_RETENTION = { removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } };
 
 /**
- * Moves committed outbox rows into BullMQ. The job id is `<source>:<outbox id>`: if the relay
+ * Moves committed outbox rows into BullMQ. The job id is `<source>-<outbox id>`: if the relay
  * dies between adding a job and marking its row, the next pass adds it again and BullMQ
  * ignores the duplicate id. Rows are claimed with SKIP LOCKED, so several relays can run.
- * Wakes on NOTIFY at commit, and polls as a fallback.
+ * Wakes on NOTIFY at commit, and polls as a fallback. It has its own two connections to the
+ * primary, apart from the subgraph's pool and its statement counts.
  */
 export class OutboxRelay {
   private readonly queues = new Map<string, Queue>();
-  private listener: Client | undefined;
+  private readonly pool: Pool;
+  private listener: PoolClient | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -32,16 +33,19 @@ export class OutboxRelay {
 
   constructor(
     private readonly source: string,
-    private readonly dataSource: DataSource,
+    primaryUrl: string,
     private readonly connection: Redis,
     private readonly log: Logger,
     private readonly pollMs = 1000,
     private readonly prefix?: string,
-  ) {}
+  ) {
+    this.pool = new Pool({ connectionString: primaryUrl, max: 2, application_name: `${source}-outbox-relay` });
+    this.pool.on('error', (error) => log.warn({ err: error }, 'outbox relay connection lost'));
+  }
 
   async start(): Promise<void> {
-    const driver = this.dataSource.driver as unknown as { master: { connect(): Promise<Client> } };
-    this.listener = await driver.master.connect();
+    this.listener = await this.pool.connect();
+    this.listener.on('error', (error) => this.log.warn({ err: error }, 'outbox listener connection lost'));
     this.listener.on('notification', () => this.kick());
     await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
     this.timer = setInterval(() => this.kick(), this.pollMs);
@@ -78,13 +82,18 @@ export class OutboxRelay {
   }
 
   private async relayBatch(limit: number): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: PendingRow[] = await manager.query(
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<PendingRow>(
         `SELECT id, queue, name, payload, delay_ms FROM outbox
           WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit],
       );
-      if (!rows.length) return 0;
+      if (!rows.length) {
+        await client.query('COMMIT');
+        return 0;
+      }
       const byQueue = new Map<string, PendingRow[]>();
       for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
       for (const [queue, jobs] of byQueue) {
@@ -93,7 +102,7 @@ export class OutboxRelay {
             name: row.name,
             data: row.payload,
             opts: {
-              jobId: `${this.source}:${row.id}`,
+              jobId: `${this.source}-${row.id}`,
               delay: row.delay_ms,
               attempts: 8,
               backoff: { type: 'exponential', delay: 1000 },
@@ -102,9 +111,15 @@ export class OutboxRelay {
           })),
         );
       }
-      await manager.query('UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      await client.query('UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      await client.query('COMMIT');
       return rows.length;
-    });
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   private queue(name: string): Queue {
@@ -122,8 +137,9 @@ export class OutboxRelay {
     await this.running;
     if (this.listener) {
       await this.listener.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => undefined);
-      (this.listener as unknown as { release(): void }).release();
+      this.listener.release();
     }
+    await this.pool.end();
     await Promise.all([...this.queues.values()].map((q) => q.close()));
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { withTraceContext } from './job-trace';
 import { EVENT_SUBSCRIBERS, type EventName, type EventPayloads, type QueueName } from './events';
 import { OutboxMessage } from './outbox.entity';
 
@@ -20,7 +21,7 @@ export async function enqueue(manager: EntityManager, ...jobs: JobRequest[]): Pr
   if (!jobs.length) return;
   await manager.insert(
     OutboxMessage,
-    jobs.map((j) => ({ queue: j.queue, name: j.name, payload: j.payload as object, delayMs: j.delayMs ?? 0 })),
+    jobs.map((j) => ({ queue: j.queue, name: j.name, payload: withTraceContext(j.payload) as object, delayMs: j.delayMs ?? 0 })),
   );
   await manager.query(`NOTIFY ${OUTBOX_CHANNEL}`);
 }

@@ -16,7 +16,7 @@ async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promis
 
 /** A fresh database on the test primary, visible on the replica, for one test file. */
 export async function createTestDatabase(prefix: string): Promise<DatabaseConfig & { name: string }> {
-  const name = `t_${prefix}_${randomBytes(4).toString('hex')}`;
+  const name = `t_${process.env.TEST_RUN_ID ?? "adhoc"}_${prefix}_${randomBytes(4).toString("hex")}`;
   const lsn = await withClient(testPrimaryUrl('postgres'), async (c) => {
     await c.query(`CREATE DATABASE ${name}`);
     return (await c.query('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn as string;

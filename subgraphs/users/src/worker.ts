@@ -14,7 +14,7 @@ runProcess('users-worker', async (log) => {
   const deps = await openUsersDeps(config, log);
   await migrate(deps.database.dataSource);
   const queueRedis = createRedis(config.redisUrl, 'users-worker', true);
-  const relay = new OutboxRelay('users', deps.database.dataSource, queueRedis, log);
+  const relay = new OutboxRelay('users', config.database.primaryUrl, queueRedis, log);
   await relay.start();
   const consumer = startConsumer('users', usersJobHandlers(deps), queueRedis, log);
   const ops = createOpsApp(async () => {

@@ -15,7 +15,7 @@ export class RegisterInput {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, in the past.' })
   dateOfBirth?: string | null;
 
-  @Field(() => Gender, { nullable: true })
+  @Field(() => Gender, { nullable: true, description: 'Optional.' })
   gender?: Gender | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Default false.' })
@@ -24,10 +24,10 @@ export class RegisterInput {
 
 @InputType({ description: 'E-mail and password; optionally a guest cart to merge into the customer\'s cart.' })
 export class LoginInput {
-  @Field()
+  @Field({ description: 'The sign-in e-mail address (case-insensitive).' })
   email!: string;
 
-  @Field()
+  @Field({ description: 'The password.' })
   password!: string;
 
   @Field(() => ID, { nullable: true, description: "A guest cart whose lines move into the customer's active cart." })
@@ -42,10 +42,10 @@ export class UpdateProfileInput {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, in the past.' })
   dateOfBirth?: string | null;
 
-  @Field(() => Gender, { nullable: true })
+  @Field(() => Gender, { nullable: true, description: 'Null clears it.' })
   gender?: Gender | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Whether to receive the newsletter.' })
   subscribedToNewsletter?: boolean | null;
 }
 

@@ -26,21 +26,21 @@ export class AccountResolver {
   @Mutation(() => AuthPayload, {
     description: 'Creates a customer account and signs it in. userErrors: EMAIL_TAKEN, WEAK_PASSWORD, INVALID. Anyone may call it.',
   })
-  async register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() ctx: UsersContext): Promise<AuthPayload> {
+  async register(@Arg('input', () => RegisterInput, { description: 'The new account.' }) input: RegisterInput, @Ctx() ctx: UsersContext): Promise<AuthPayload> {
     return toPayload(actAs(ctx, await accounts.register(ctx, input)));
   }
 
   @Mutation(() => AuthPayload, {
     description: 'Signs in with e-mail and password. userErrors: INVALID_CREDENTIALS, the same for an unknown e-mail and a wrong password. With guestCartId the guest cart is merged into the customer\'s cart.',
   })
-  async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: UsersContext): Promise<AuthPayload> {
+  async login(@Arg('input', () => LoginInput, { description: 'The credentials.' }) input: LoginInput, @Ctx() ctx: UsersContext): Promise<AuthPayload> {
     return toPayload(actAs(ctx, await accounts.login(ctx, input)));
   }
 
   @Mutation(() => AuthPayload, {
     description: 'Trades a refresh token for a new access token and a new refresh token; the old refresh token stops working. Presenting an already-used refresh token ends the whole session (REFRESH_TOKEN_REUSED). Unknown, expired or revoked → INVALID_TOKEN.',
   })
-  async refreshToken(@Arg('refreshToken') refreshToken: string, @Ctx() ctx: UsersContext): Promise<AuthPayload> {
+  async refreshToken(@Arg('refreshToken', { description: 'The refresh token of the last sign-in or refresh.' }) refreshToken: string, @Ctx() ctx: UsersContext): Promise<AuthPayload> {
     return toPayload(actAs(ctx, await accounts.refresh(ctx, refreshToken)));
   }
 
@@ -55,7 +55,7 @@ export class AccountResolver {
   @Mutation(() => SuccessPayload, {
     description: "Changes the caller's password and ends the caller's other sessions. userErrors: INVALID_CREDENTIALS (current password wrong), WEAK_PASSWORD.",
   })
-  async changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: UsersContext): Promise<SuccessPayload> {
+  async changePassword(@Arg('input', () => ChangePasswordInput, { description: 'The current and the new password.' }) input: ChangePasswordInput, @Ctx() ctx: UsersContext): Promise<SuccessPayload> {
     const userErrors = await accounts.changePassword(ctx, requireIdentity(ctx), input.currentPassword, input.newPassword);
     return { success: userErrors.length === 0, userErrors };
   }

@@ -15,7 +15,7 @@ export class AddressInput {
   @Field({ description: 'Required.' })
   city!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'State, province or region; at most 100 characters.' })
   state?: string | null;
 
   @Field({ description: 'Required.' })

@@ -7,7 +7,17 @@ export enum AddressType {
   SHIPPING = 'SHIPPING',
   OTHER = 'OTHER',
 }
-registerEnumType(AddressType, { name: 'AddressType', description: 'What an address is used for.' });
+registerEnumType(AddressType, {
+  name: 'AddressType',
+  description: 'What an address is used for.',
+  valuesConfig: {
+    HOME: { description: 'Where the customer lives.' },
+    WORK: { description: 'A workplace.' },
+    BILLING: { description: 'The address on invoices and card statements.' },
+    SHIPPING: { description: 'Where parcels go (the default type).' },
+    OTHER: { description: 'Anything else.' },
+  },
+});
 
 @ObjectType({ description: "One of a customer's saved addresses." })
 export class Address {
@@ -23,13 +33,13 @@ export class Address {
   @Field({ description: 'Street and number, on one or more lines.' })
   street!: string;
 
-  @Field()
+  @Field({ description: 'City or town.' })
   city!: string;
 
   @Field(() => String, { nullable: true, description: 'State, province or region.' })
   state!: string | null;
 
-  @Field()
+  @Field({ description: 'Postal or ZIP code, as written locally.' })
   postalCode!: string;
 
   @Field({ description: 'ISO 3166-1 alpha-2 country code, e.g. "TH".' })

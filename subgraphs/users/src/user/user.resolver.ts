@@ -20,7 +20,7 @@ export class UserResolver {
 
   @Authorized()
   @Mutation(() => UserPayload, { description: "Changes the caller's profile. userErrors: INVALID (name length, date of birth)." })
-  async updateProfile(@Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: UsersContext): Promise<UserPayload> {
+  async updateProfile(@Arg('input', () => UpdateProfileInput, { description: 'The fields to change.' }) input: UpdateProfileInput, @Ctx() ctx: UsersContext): Promise<UserPayload> {
     return updateProfile(ctx, requireIdentity(ctx).userId, input);
   }
 
@@ -32,7 +32,7 @@ export class UserResolver {
 
   @UseMiddleware(SelfOrStaff)
   @FieldResolver(() => [SecurityEvent], { description: 'The latest security events of the account, newest first (at most 100). Private.' })
-  securityEvents(@Root() user: User, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Ctx() ctx: UsersContext) {
+  securityEvents(@Root() user: User, @Arg('first', () => Int, { defaultValue: 20, description: 'How many events, 0..100; default 20.' }) first: number, @Ctx() ctx: UsersContext) {
     return recentAuditEvents(ctx, user.id, pageSize(first, 20, 100));
   }
 }

@@ -9,7 +9,15 @@ export enum Gender {
   FEMALE = 'FEMALE',
   OTHER = 'OTHER',
 }
-registerEnumType(Gender, { name: 'Gender', description: 'Gender as the customer chose to state it.' });
+registerEnumType(Gender, {
+  name: 'Gender',
+  description: 'Gender as the customer chose to state it.',
+  valuesConfig: {
+    MALE: { description: 'Male.' },
+    FEMALE: { description: 'Female.' },
+    OTHER: { description: 'Another gender, or one the customer prefers not to name.' },
+  },
+});
 
 /** Private fields: only the user themself and staff may read them. */
 export const SelfOrStaff: MiddlewareFn<UsersContext> = ({ root, context }, next) => {

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { hashPassword } from '../subgraphs/users/src/account/password';
+import { UserEntity } from '../subgraphs/users/src/user/user.entity';
+import { Role } from '../platform/auth/roles';
+import { createLogger } from '../platform/logger';
+import { createRedis } from '../platform/redis';
+import { postGraphQL, type GraphQLResponse } from '../platform/testing/graphql-client';
+import { testRedisUrl } from '../platform/testing/test-infra';
+import type { StatementLog } from '../platform/db/statement-log';
+import { composeSupergraph } from '../scripts/composition';
+import { readGatewayConfig } from '../gateway/src/config';
+import { createGateway, type GatewayServer } from '../gateway/src/server';
+import { startUsersForTest, type StartedSubgraph } from '../subgraphs/users/test/start-for-test';
+import { startCatalogForTest } from '../subgraphs/catalog/test/start-for-test';
+
+/** Each subgraph's test starter: a fresh database, its server and its worker in this process. */
+const STARTERS: Record<string, (queuePrefix: string) => Promise<StartedSubgraph<{ database: { statements: StatementLog } }>>> = {
+  users: startUsersForTest,
+  catalog: startCatalogForTest,
+};
+
+export interface Stack {
+  gatewayUrl: string;
+  gateway: GatewayServer;
+  subgraphs: Record<string, StartedSubgraph<any>>;
+  /** POSTs an operation to the gateway, as a client would; `token` becomes `Authorization: Bearer`. */
+  call<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Registers a new customer through the gateway and returns its tokens. */
+  registerCustomer(name?: string): Promise<{ accessToken: string; refreshToken: string; userId: string; email: string; password: string }>;
+  /** An access token of a staff account (role ADMIN), created directly in the users database. */
+  adminToken(): Promise<string>;
+  /** Every subgraph database's statement log, for counting statements. */
+  statementLogs(): StatementLog[];
+  /** Relays every subgraph's outbox now. */
+  drainOutboxes(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id } userErrors { code message } } }`;
+const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessToken userErrors { code } } }`;
+
+/** The whole system in one process: every subgraph with its worker, and the gateway over the composed supergraph. */
+export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<Stack> {
+  const queuePrefix = `e2e-${randomBytes(4).toString('hex')}`;
+  const subgraphs: Record<string, StartedSubgraph<any>> = {};
+  for (const [name, start] of Object.entries(STARTERS)) subgraphs[name] = await start(queuePrefix);
+  const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`${name.toUpperCase()}_URL`, s.url]));
+  const config = readGatewayConfig({ NODE_ENV: 'test', REDIS_URL: testRedisUrl(), ...urls, ...env });
+  const redis = createRedis(config.redisUrl, 'gateway-test');
+  const { supergraph } = await composeSupergraph();
+  const gateway = await createGateway({ config, redis, log: createLogger('gateway', process.env.TEST_LOG_LEVEL ?? 'warn'), supergraphSdl: supergraph });
+  const http = await gateway.listen(0, '127.0.0.1');
+  const gatewayUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
+
+  const call: Stack['call'] = (query, variables = {}, token, headers = {}) =>
+    postGraphQL(gatewayUrl, query, variables, { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers });
+
+  let admin: string | undefined;
+  return {
+    gatewayUrl,
+    gateway,
+    subgraphs,
+    call,
+    async registerCustomer(name = 'Test Customer') {
+      const email = `c-${randomBytes(6).toString('hex')}@example.com`;
+      const password = 'a long enough passphrase';
+      const result = await call(REGISTER, { input: { email, password, name } });
+      const payload = result.data?.register;
+      if (!payload?.accessToken) throw new Error(`register failed: ${JSON.stringify(result)}`);
+      return { accessToken: payload.accessToken, refreshToken: payload.refreshToken, userId: payload.user.id, email, password };
+    },
+    async adminToken() {
+      if (admin) return admin;
+      const email = `admin-${randomBytes(4).toString('hex')}@example.com`;
+      const password = 'an admin passphrase';
+      await subgraphs.users.deps.database.dataSource
+        .getRepository(UserEntity)
+        .insert({ email, name: 'Staff', passwordHash: await hashPassword(password), roles: [Role.ADMIN, Role.CUSTOMER] });
+      const result = await call(LOGIN, { input: { email, password } });
+      admin = result.data?.login.accessToken as string;
+      return admin;
+    },
+    statementLogs: () => Object.values(subgraphs).map((s) => s.deps.database.statements),
+    async drainOutboxes() {
+      for (const s of Object.values(subgraphs)) await s.drainOutbox();
+    },
+    async stop() {
+      await gateway.stop();
+      redis.disconnect();
+      for (const s of Object.values(subgraphs)) await s.stop();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { AddressInfo } from 'node:net';
+import { createLogger, type Logger } from '../../platform/logger';
+import { createRedis } from '../../platform/redis';
+import { testRedisUrl } from '../../platform/testing/test-infra';
+import { composeSupergraph } from '../../scripts/composition';
+import { readGatewayConfig } from '../src/config';
+import { createGateway, type GatewayServer } from '../src/server';
+import type { TrustedDocuments } from '../src/persisted-queries/trusted-documents';
+import type { Stack } from '../../e2e/harness';
+
+/** A second gateway instance in front of the same subgraphs and Redis, e.g. with other settings. */
+export async function startExtraGateway(
+  stack: Stack,
+  env: NodeJS.ProcessEnv = {},
+  trustedDocuments?: TrustedDocuments,
+  log: Logger = createLogger('gateway', process.env.TEST_LOG_LEVEL ?? 'warn'),
+): Promise<{ url: string; gateway: GatewayServer; stop(): Promise<void> }> {
+  const urls = Object.fromEntries(Object.entries(stack.subgraphs).map(([name, s]) => [`${name.toUpperCase()}_URL`, s.url]));
+  const config = readGatewayConfig({ NODE_ENV: 'test', REDIS_URL: testRedisUrl(), ...urls, ...env });
+  const redis = createRedis(config.redisUrl, 'gateway-test-extra');
+  const { supergraph } = await composeSupergraph();
+  const gateway = await createGateway({ config, redis, log, supergraphSdl: supergraph, trustedDocuments });
+  const http = await gateway.listen(0, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`,
+    gateway,
+    async stop() {
+      await gateway.stop();
+      redis.disconnect();
+    },
+  };
+}
+
+/** A GET to the GraphQL endpoint with these query-string parameters (objects are JSON-encoded). */
+export async function getGraphQL(url: string, params: Record<string, unknown>, headers: Record<string, string> = {}) {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) search.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+  // a header a browser form cannot send: passes Apollo's CSRF prevention, as Apollo's clients do
+  const response = await fetch(`${url}?${search}`, { headers: { 'apollo-require-preflight': 'true', ...headers } });
+  const body = (await response.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: Record<string, unknown> }[]; extensions?: Record<string, any> };
+  return { status: response.status, headers: response.headers, ...body };
+}
+
+/** A POST with an arbitrary JSON body. */
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const json = (await response.json()) as any;
+  return { status: response.status, headers: response.headers, body: json };
+}

@@ -1,0 +1,151 @@
+import { buildSchema, getNamedType, isNonNullType, isObjectType, parse, validate, type DocumentNode, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { countStatements } from '../../platform/db/statement-log';
+import { startStack, type Stack } from '../../e2e/harness';
+import { admin, storefront } from '../../e2e/operations';
+import { operationLimits } from '../src/limits/armor';
+import { PRODUCTION_LIMITS, readLimitsConfig } from '../src/limits/limits.config';
+import { Env } from '../../platform/config';
+import { postJson } from './gateway-fixtures';
+
+/** The production profile, with the secrets the test subgraphs use. */
+export const PRODUCTION = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'development-only-secret-change-me-0123456789-jwt',
+  INTERNAL_SECRET: 'development-only-secret-change-me-0123456789-internal',
+};
+const productionLimits = () => readLimitsConfig(new Env(PRODUCTION), true);
+
+/** The armor rules alone, on the document: they read only the operation, not the schema. */
+function limitErrors(document: DocumentNode): string[] {
+  const { validationRules } = operationLimits(productionLimits());
+  const any = buildSchema('type Query { any: Int }');
+  return validate(any, document, validationRules).map((e) => e.message);
+}
+
+/** Field names from Query down `depth` object levels, through fields without required arguments. */
+function deepPath(schema: GraphQLSchema, depth: number): string[] | undefined {
+  const walk = (type: GraphQLObjectType, left: number): string[] | undefined => {
+    if (left === 0) return [];
+    for (const field of Object.values(type.getFields())) {
+      const target = getNamedType(field.type);
+      if (!isObjectType(target) || field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
+      const rest = walk(target, left - 1);
+      if (rest) return [field.name, ...rest];
+    }
+    return undefined;
+  };
+  return walk(schema.getQueryType()!, depth);
+}
+
+describe('production thresholds', () => {
+  it('are the documented ones', () => {
+    expect(productionLimits()).toMatchObject({ ...PRODUCTION_LIMITS, introspection: false, fieldSuggestions: false, batching: false, csrfPrevention: true });
+  });
+
+  it.each(Object.entries({ ...storefront, ...admin }))('pass the contract operation %s', (_name, text) => {
+    expect(limitErrors(parse(text))).toEqual([]);
+    expect(() => parse(text, { maxTokens: PRODUCTION_LIMITS.maxTokens })).not.toThrow();
+  });
+});
+
+describe('the production gateway refuses operations over a limit before any subgraph runs', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ ...PRODUCTION, RATE_LIMIT_ENABLED: 'false' });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  /** Posts `query`; returns the response and how many SQL statements any subgraph ran meanwhile. */
+  async function refused(query: string) {
+    const { result, counts } = await countStatements(stack.statementLogs(), () => postJson(stack.gatewayUrl, { query }));
+    return { status: result.status, errors: result.body.errors as { message: string; extensions: { code: string } }[], data: result.body.data, statements: counts.total };
+  }
+
+  it('runs a contract operation', async () => {
+    const res = await postJson(stack.gatewayUrl, { query: storefront.Me });
+    expect(res.body).toEqual({ data: { me: null } });
+  });
+
+  it('too many aliases', async () => {
+    const aliases = Array.from({ length: PRODUCTION_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: id`).join(' ');
+    const res = await refused(`{ me { ${aliases} } }`);
+    expect(res.status).toBe(400);
+    expect(res.errors[0].message).toMatch(/Aliases limit of 10 exceeded/);
+    expect(res.data).toBeUndefined();
+    expect(res.statements).toBe(0);
+  });
+
+  it('too many directives', async () => {
+    const directives = Array.from({ length: PRODUCTION_LIMITS.maxDirectives + 1 }, () => '@include(if: true)').join(' ');
+    const res = await refused(`{ me { id ${directives} } }`);
+    expect(res.status).toBe(400);
+    expect(res.errors[0].message).toMatch(/Directives limit of 20 exceeded/);
+    expect(res.statements).toBe(0);
+  });
+
+  it('too costly: a fragment spread many times', async () => {
+    const spreads = Array.from({ length: 200 }, () => '...Everything').join(' ');
+    const res = await refused(`query Costly { me { ${spreads} } } fragment Everything on User { id name email addresses { id street city country } }`);
+    expect(res.status).toBe(400);
+    expect(res.errors[0].message).toMatch(/Query Cost limit of 5000 exceeded/);
+    expect(res.statements).toBe(0);
+  });
+
+  it('too many tokens', async () => {
+    const fields = Array.from({ length: PRODUCTION_LIMITS.maxTokens }, () => 'id').join(' ');
+    const res = await refused(`{ me { ${fields} } }`);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.errors[0].message).toMatch(/contains more th\w+ 1500 tokens/);
+    expect(res.statements).toBe(0);
+  });
+
+  it('too deep', async () => {
+    const api = buildSchema(readFileSync(join(__dirname, '..', '..', 'schema', 'api.graphql'), 'utf8'));
+    const path = deepPath(api, PRODUCTION_LIMITS.maxDepth + 1);
+    expect(path).toBeDefined(); // the public schema has a cycle (categories' children, reviews' authors…)
+    const query = path!.reduceRight((inner, field) => `${field} { ${inner} }`, '__typename');
+    const res = await refused(`query Deep { ${query} }`);
+    expect(res.status).toBe(400);
+    expect(res.errors.map((e) => e.message).join('\n')).toMatch(/Query depth limit of 12 exceeded/);
+    expect(res.statements).toBe(0);
+  });
+
+  it('has no introspection, no field suggestions, no batching', async () => {
+    const introspection = await postJson(stack.gatewayUrl, { query: '{ __schema { queryType { name } } }' });
+    expect(introspection.status).toBe(400);
+    expect(introspection.body.errors[0].message).toMatch(/introspection/i);
+
+    const typo = await postJson(stack.gatewayUrl, { query: '{ me { nmae } }' });
+    expect(typo.status).toBe(400);
+    expect(JSON.stringify(typo.body)).not.toMatch(/Did you mean/);
+
+    const batch = await postJson(stack.gatewayUrl, [{ query: '{ me { id } }' }, { query: '{ me { id } }' }]);
+    expect(batch.status).toBe(400);
+  });
+
+  it('prevents CSRF: a GET without a preflight header is refused', async () => {
+    const res = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent('{ me { id } }')}`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/CSRF/);
+  });
+
+  it('masks unexpected errors (no stack trace, no detail)', async () => {
+    const res = await postJson(stack.gatewayUrl, { query: '{ me { id } }' }, { authorization: 'Bearer not-a-token' });
+    expect(JSON.stringify(res.body)).not.toMatch(/stacktrace|at \//);
+  });
+
+  it('serves no playground', async () => {
+    const page = await fetch(stack.gatewayUrl.replace('/graphql', '/playground'), { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(404);
+  });
+});
+
+it('documents the thresholds where operators look for them', () => {
+  const doc = readFileSync(join(__dirname, '..', 'src', 'limits', 'limits.config.ts'), 'utf8');
+  for (const [, value] of Object.entries(PRODUCTION_LIMITS)) expect(doc).toContain(`| ${value}`);
+});

@@ -1,0 +1,148 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startStack, type Stack } from '../../e2e/harness';
+import { storefront } from '../../e2e/operations';
+import { CODEGEN_MANIFEST } from '../src/persisted-queries/persisted-queries.config';
+import { sha256, TrustedDocuments } from '../src/persisted-queries/trusted-documents';
+import { getGraphQL, postJson, startExtraGateway } from './gateway-fixtures';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const ME = storefront.Me;
+const codegenManifest = () => TrustedDocuments.fromFiles([CODEGEN_MANIFEST]);
+const manifestIdOf = (name: string) => {
+  const doc = codegenManifest().all().find((d) => d.name === name);
+  if (!doc) throw new Error(`${name} is not in ${CODEGEN_MANIFEST}`);
+  return doc;
+};
+
+describe('automatic persisted queries (Apollo protocol)', () => {
+  it('registers a query by its SHA-256 and serves it by hash, on any gateway instance (Redis)', async () => {
+    const query = `query ApqProbe { me { id } } # ${Date.now()}`;
+    const hash = sha256(query);
+    const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
+
+    const unknown = await postJson(stack.gatewayUrl, { extensions });
+    expect(unknown.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+
+    const registered = await postJson(stack.gatewayUrl, { query, extensions });
+    expect(registered.body.errors).toBeUndefined();
+    expect(registered.body.data).toEqual({ me: null });
+
+    const other = await startExtraGateway(stack);
+    try {
+      // Apollo writes the registration in the background: give it a moment
+      let byHash = await postJson(other.url, { extensions });
+      for (let i = 0; i < 20 && byHash.body.errors; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        byHash = await postJson(other.url, { extensions });
+      }
+      expect(byHash.body.data).toEqual({ me: null });
+      const byGet = await getGraphQL(other.url, { extensions });
+      expect(byGet.data).toEqual({ me: null });
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('refuses a hash that does not match the query text', async () => {
+    const res = await postJson(stack.gatewayUrl, { query: '{ me { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(/sha does not match/);
+  });
+});
+
+describe('trusted documents (codegen manifest)', () => {
+  it('serves a manifest operation by documentId, by id with or without the sha256: prefix, and by APQ hash', async () => {
+    const me = manifestIdOf('Me');
+    const customer = await stack.registerCustomer('Trusted Docs');
+    const auth = { authorization: `Bearer ${customer.accessToken}` };
+    for (const body of [
+      { documentId: me.id },
+      { documentId: me.id.replace(/^sha256:/, '') },
+      { id: me.id },
+      { extensions: { persistedQuery: { version: 1, sha256Hash: me.id.replace(/^sha256:/, '') } } },
+    ]) {
+      const res = await postJson(stack.gatewayUrl, body, auth);
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.me).toMatchObject({ id: customer.userId, email: customer.email });
+    }
+    const byGet = await getGraphQL(stack.gatewayUrl, { documentId: me.id }, auth);
+    expect(byGet.data!.me.id).toBe(customer.userId);
+  });
+
+  it('answers an unknown documentId with PERSISTED_QUERY_NOT_FOUND', async () => {
+    const res = await postJson(stack.gatewayUrl, { documentId: 'sha256:' + '0'.repeat(64) });
+    expect(res.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+
+  it('covers every operation of the codegen manifest with its document hash', () => {
+    for (const d of codegenManifest().all()) expect(d.id).toBe(`sha256:${sha256(d.body)}`);
+  });
+});
+
+describe('trusted documents (Apollo persisted query list, as Apollo iOS / Kotlin generate it)', () => {
+  const body = 'query MobileMe { me { id name } }';
+  const id = sha256(body);
+  let manifestPath: string;
+  beforeAll(() => {
+    manifestPath = join(mkdtempSync(join(tmpdir(), 'pq-')), 'persisted-query-manifest.json');
+    writeFileSync(manifestPath, JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id, name: 'MobileMe', type: 'query', body }] }));
+  });
+
+  it('enforce: serves the listed operations and refuses every other with PERSISTED_QUERY_NOT_ALLOWED', async () => {
+    const gw = await startExtraGateway(stack, { TRUSTED_DOCUMENTS: 'enforce', TRUSTED_DOCUMENTS_MANIFESTS: `${manifestPath},${CODEGEN_MANIFEST}` });
+    try {
+      const customer = await stack.registerCustomer('Mobile');
+      const auth = { authorization: `Bearer ${customer.accessToken}` };
+      const byApq = await postJson(gw.url, { operationName: 'MobileMe', extensions: { persistedQuery: { version: 1, sha256Hash: id } } }, auth);
+      expect(byApq.body.data).toEqual({ me: { id: customer.userId, name: 'Mobile' } });
+      const byDocumentId = await postJson(gw.url, { documentId: manifestIdOf('Me').id }, auth);
+      expect(byDocumentId.body.data.me.id).toBe(customer.userId);
+      // the exact text of a listed operation is accepted too
+      const byText = await postJson(gw.url, { query: body }, auth);
+      expect(byText.body.data.me.id).toBe(customer.userId);
+
+      const adHoc = await postJson(gw.url, { query: '{ me { id email } }' }, auth);
+      expect(adHoc.status).toBe(400);
+      expect(adHoc.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_ALLOWED');
+      const unknownHash = await postJson(gw.url, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ me { email } }') } } }, auth);
+      expect(unknownHash.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_ALLOWED');
+      const registering = await postJson(gw.url, { query: '{ me { email } }', extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ me { email } }') } } }, auth);
+      expect(registering.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_ALLOWED');
+      const viaGet = await getGraphQL(gw.url, { query: '{ me { id } }' }, auth);
+      expect(viaGet.errors![0].extensions!.code).toBe('PERSISTED_QUERY_NOT_ALLOWED');
+    } finally {
+      await gw.stop();
+    }
+  });
+
+  it('allow: serves listed operations by id and still runs any other operation', async () => {
+    const gw = await startExtraGateway(stack, { TRUSTED_DOCUMENTS: 'allow', TRUSTED_DOCUMENTS_MANIFESTS: manifestPath });
+    try {
+      expect((await postJson(gw.url, { documentId: id })).body.data).toEqual({ me: null });
+      expect((await postJson(gw.url, { query: '{ me { id } }' })).body.data).toEqual({ me: null });
+    } finally {
+      await gw.stop();
+    }
+  });
+
+  it('off: no manifest is loaded; documentId is not understood', async () => {
+    const gw = await startExtraGateway(stack, { TRUSTED_DOCUMENTS: 'off', TRUSTED_DOCUMENTS_MANIFESTS: manifestPath });
+    try {
+      expect(gw.gateway.trustedDocuments.size).toBe(0);
+      const res = await postJson(gw.url, { documentId: id });
+      expect(res.status).toBe(400);
+      expect((await postJson(gw.url, { query: ME })).body.data).toEqual({ me: null });
+    } finally {
+      await gw.stop();
+    }
+  });
+});

@@ -1,0 +1,53 @@
+/** Small input rules of the catalog: slugs, prices, URLs. Each returns true when acceptable. */
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MONEY = /^\d{1,10}(\.\d{1,2})?$/;
+const WEIGHT = /^\d{1,7}(\.\d{1,3})?$/;
+
+export function isSlug(value: string): boolean {
+  return value.length <= 120 && SLUG.test(value);
+}
+
+/** A URL-safe slug from a name: lower case ASCII words joined by hyphens; empty when nothing is left. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120)
+    .replace(/-+$/, '');
+}
+
+/** A non-negative amount with at most 2 decimals and 10 integer digits ("19.99"). */
+export function isMoneyAmount(value: string): boolean {
+  return MONEY.test(value);
+}
+
+/** Amounts as integer cents, for exact comparisons. */
+export function toCents(value: string): bigint {
+  const [whole, fraction = ''] = value.split('.');
+  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
+}
+
+/** A non-negative weight in kilograms with at most 3 decimals. */
+export function isWeight(value: string): boolean {
+  return WEIGHT.test(value);
+}
+
+export function isHttpUrl(value: string): boolean {
+  if (value.length > 2000) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** SKUs: letters, digits, dot, underscore and hyphen, 1 to 64 characters, starting with a letter or digit. */
+export function isSku(value: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(value);
+}

@@ -1,0 +1,64 @@
+import { Arg, Ctx, Directive, Int, Mutation, Resolver } from 'type-graphql';
+import { requireService } from '../common/viewer';
+import type { CatalogContext } from '../context';
+import * as reservations from './reservation.service';
+import { INTERNAL, ReturnStockPayload, StockLineInput, StockReservationPayload } from './reservation.type';
+import { requestStockScope } from './stock-scope';
+
+/**
+ * The checkout's stock operations. @inaccessible: the gateway never exposes them, and they answer
+ * only callers holding a service credential (FORBIDDEN for the gateway's clients).
+ */
+@Resolver()
+export class ReservationResolver {
+  @Directive(INTERNAL)
+  @Mutation(() => StockReservationPayload, {
+    description:
+      'Internal. Reserves every line or none for `reference`; a HELD reservation is released automatically after ttlSeconds (default 600). Repeating a reference returns the existing reservation. userErrors: INVALID, NOT_FOUND, PRODUCT_UNAVAILABLE, OUT_OF_STOCK.',
+  })
+  reserveStock(
+    @Arg('reference', { description: 'The caller\'s unique reference, e.g. the order id.' }) reference: string,
+    @Arg('lines', () => [StockLineInput], { description: 'What to reserve.' }) lines: StockLineInput[],
+    @Arg('ttlSeconds', () => Int, { nullable: true, description: 'Seconds until an uncommitted reservation is released, 1 to 86,400; default 600.' }) ttlSeconds: number | null,
+    @Ctx() ctx: CatalogContext,
+  ) {
+    requireService(ctx);
+    return reservations.reserveStock(requestStockScope(ctx), reference, lines, ttlSeconds);
+  }
+
+  @Directive(INTERNAL)
+  @Mutation(() => StockReservationPayload, {
+    description: 'Internal. Turns a HELD reservation into a sale (SALE movements). Idempotent. userErrors: NOT_FOUND, RESERVATION_NOT_HELD (released or expired).',
+  })
+  commitReservation(@Arg('reference', { description: 'The reference given to reserveStock.' }) reference: string, @Ctx() ctx: CatalogContext) {
+    requireService(ctx);
+    return reservations.commitReservation(requestStockScope(ctx), reference);
+  }
+
+  @Directive(INTERNAL)
+  @Mutation(() => StockReservationPayload, {
+    description:
+      'Internal. Gives the units back: a HELD reservation is released (RELEASE), a COMMITTED one returns its sold units to stock (RETURN, e.g. a cancelled order). Idempotent. userErrors: NOT_FOUND.',
+  })
+  releaseReservation(
+    @Arg('reference', { description: 'The reference given to reserveStock.' }) reference: string,
+    @Arg('reason', () => String, { nullable: true, description: 'Kept in the stock ledger; default "released".' }) reason: string | null,
+    @Ctx() ctx: CatalogContext,
+  ) {
+    requireService(ctx);
+    return reservations.releaseReservation(requestStockScope(ctx), { reference }, (reason ?? 'released').slice(0, 500));
+  }
+
+  @Directive(INTERNAL)
+  @Mutation(() => ReturnStockPayload, {
+    description: 'Internal. Puts returned units back on hand in the default warehouse (RETURN), once per reference. userErrors: INVALID, NOT_FOUND.',
+  })
+  returnStock(
+    @Arg('reference', { description: 'A unique reference of the return, e.g. the return request id.' }) reference: string,
+    @Arg('lines', () => [StockLineInput], { description: 'What came back.' }) lines: StockLineInput[],
+    @Ctx() ctx: CatalogContext,
+  ) {
+    requireService(ctx);
+    return reservations.returnStock(requestStockScope(ctx), reference, lines);
+  }
+}

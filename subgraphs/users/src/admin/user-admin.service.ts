@@ -1,0 +1,82 @@
+import { GraphQLError } from 'graphql';
+import { Role, type Identity } from '../../../../platform/auth/roles';
+import { decodeCursor, toConnection, type Connection } from '../../../../platform/graphql/connection';
+import { userError, type UserError } from '../../../../platform/graphql/types';
+import { isUuid } from '../../../../platform/validation';
+import { AccountError } from '../account/account.errors';
+import { SessionEntity } from '../account/session.entity';
+import { announceRevoked, revokeSessions } from '../account/session.service';
+import { audit } from '../audit/audit.service';
+import type { UsersContext } from '../context';
+import { UserEntity } from '../user/user.entity';
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function emailAfter(after: string | null | undefined): string | null {
+  if (!after) return null;
+  const [email] = decodeCursor(after, 1);
+  if (typeof email !== 'string') {
+    throw new GraphQLError('The cursor is malformed: pass an endCursor returned by this API', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+  }
+  return email;
+}
+
+/** A page of accounts in e-mail order; `search` matches part of the e-mail address or the name, ignoring case. */
+export async function listUsers(ctx: UsersContext, limit: number, after?: string | null, search?: string | null): Promise<Connection<UserEntity>> {
+  const term = search?.trim() ?? '';
+  if (term.length > 200) {
+    throw new GraphQLError('search must be at most 200 characters', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'search' } });
+  }
+  const start = emailAfter(after);
+  return ctx.db.read(async (m) => {
+    const matching = () => {
+      const q = m.createQueryBuilder(UserEntity, 'u');
+      if (term) q.where('(u.email ILIKE :pattern OR u.name ILIKE :pattern)', { pattern: likePattern(term) });
+      return q;
+    };
+    const page = matching().orderBy('u.email', 'ASC').take(limit + 1);
+    if (start !== null) page.andWhere('u.email > :start', { start });
+    const [rows, total] = await Promise.all([page.getMany(), matching().getCount()]);
+    return toConnection(rows, limit, total, (u) => [u.email], (u) => u);
+  });
+}
+
+type RolesResult = { user: UserEntity | null; userErrors: UserError[] };
+
+/**
+ * Replaces an account's roles. Staff cannot take ADMIN away from themselves (someone must stay
+ * able to manage roles). When a role is taken away, the account's sessions end at once, so no
+ * access token keeps the old role until it expires.
+ */
+export async function setUserRoles(ctx: UsersContext, admin: Identity, userId: string, roles: Role[]): Promise<RolesResult> {
+  const wanted = [...new Set(roles)].sort();
+  if (!wanted.length) return { user: null, userErrors: [userError(AccountError.INVALID, 'Give at least one role', 'roles')] };
+  if (userId === admin.userId && !wanted.includes(Role.ADMIN)) {
+    return { user: null, userErrors: [userError(AccountError.CANNOT_REMOVE_OWN_ADMIN, 'You cannot remove your own ADMIN role', 'roles')] };
+  }
+  const notFound: RolesResult = { user: null, userErrors: [userError(AccountError.NOT_FOUND, 'There is no account with this id', 'userId')] };
+  if (!isUuid(userId)) return notFound;
+  const outcome = await ctx.db.write(async (m) => {
+    const user = await m.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    if (!user) return null;
+    const before = [...user.roles].sort();
+    const removed = before.filter((r) => !wanted.includes(r));
+    await m.update(UserEntity, { id: userId }, { roles: wanted });
+    let ended: string[] = [];
+    if (removed.length) {
+      const sessions = await m
+        .createQueryBuilder(SessionEntity, 's')
+        .select('s.id', 'id')
+        .where('s.user_id = :userId AND s.revoked_at IS NULL', { userId })
+        .getRawMany<{ id: string }>();
+      ended = sessions.map((s) => s.id);
+      await revokeSessions(m, ended, 'roles changed');
+    }
+    await audit(ctx, m, 'ROLES_CHANGED', { userId, email: user.email }, { from: before, to: wanted, changedBy: admin.userId, sessionsEnded: ended.length });
+    return { user: await m.findOneByOrFail(UserEntity, { id: userId }), ended };
+  });
+  if (!outcome) return notFound;
+  await announceRevoked(ctx, outcome.ended);
+  ctx.loaders.userById.clear(userId);
+  return { user: outcome.user, userErrors: [] };
+}

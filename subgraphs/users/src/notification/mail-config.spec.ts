@@ -1,0 +1,24 @@
+import { ConfigError } from '../../../../platform/config';
+import { readUsersConfig } from '../config';
+
+const base = { JWT_SECRET: 'j'.repeat(32), INTERNAL_SECRET: 'i'.repeat(32), REDIS_URL: 'redis://r:6379', USERS_DATABASE_URL: 'postgres://u@h/users' };
+
+describe('mail and SMS configuration', () => {
+  it('writes mail to .data/<env>/mail without SMTP in development and tests', () => {
+    expect(readUsersConfig({ NODE_ENV: 'development' }).mail.fileDir).toMatch(/\.data\/dev\/mail$/);
+    expect(readUsersConfig({ NODE_ENV: 'test' }).mail.fileDir).toMatch(/\.data\/test\/mail$/);
+    expect(readUsersConfig({ NODE_ENV: 'test' }).sms.logFile).toMatch(/\.data\/test\/sms\.log$/);
+  });
+
+  it('uses SMTP when SMTP_URL is set, and refuses a URL that is not smtp(s)', () => {
+    const config = readUsersConfig({ NODE_ENV: 'development', SMTP_URL: 'smtp://user:pw@mail.example.com:587' });
+    expect(config.mail).toMatchObject({ smtpUrl: 'smtp://user:pw@mail.example.com:587', fileDir: undefined });
+    expect(() => readUsersConfig({ SMTP_URL: 'http://mail.example.com' })).toThrow(/SMTP_URL must be a smtp or smtps URL/);
+  });
+
+  it('requires SMTP_URL in production unless MAIL_DIR asks for files', () => {
+    expect(() => readUsersConfig({ ...base, NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => readUsersConfig({ ...base, NODE_ENV: 'production' })).toThrow(/SMTP_URL is required/);
+    expect(readUsersConfig({ ...base, NODE_ENV: 'production', MAIL_DIR: '/var/mail-out' }).mail.fileDir).toBe('/var/mail-out');
+  });
+});

@@ -1,0 +1,83 @@
+import type { Job } from 'bullmq';
+import type { EntityManager } from 'typeorm';
+import type { JobHandlers } from '../../../../platform/queue/consumer';
+import type { EventPayloads } from '../../../../platform/queue/events';
+import { applyOnce } from '../../../../platform/queue/consumer';
+import { accountLink } from '../account/account-links';
+import { issueAccountToken } from '../account/account-token.service';
+import type { UsersDeps } from '../deps';
+import { UserEntity } from '../user/user.entity';
+import { isPhoneNumber, queueEmail, queueSms } from './notification.service';
+
+/** The consumer name under which processed events are remembered. */
+export const NOTIFICATION_CONSUMER = 'users.notifications';
+
+type EventJob<E extends keyof EventPayloads> = Job<EventPayloads[E]>;
+
+/** The account an event names, if it (still) exists here. */
+async function accountOf(m: EntityManager, userId: string | null): Promise<UserEntity | null> {
+  return userId ? m.findOneBy(UserEntity, { id: userId }) : null;
+}
+
+/**
+ * Events that become messages. Each runs once per event (applyOnce records the job id in the same
+ * transaction as the notification rows and their send jobs), however often BullMQ delivers it.
+ */
+export function notificationEventHandlers(deps: UsersDeps): JobHandlers {
+  const once = (job: Job, effect: (m: EntityManager) => Promise<void>) =>
+    applyOnce(deps.database.dataSource, NOTIFICATION_CONSUMER, String(job.id), effect).then(() => undefined);
+  const { storefrontUrl } = deps.config;
+
+  return {
+    /** The welcome mail; it carries an e-mail verification link while the address is unconfirmed. */
+    'user.registered': (job: EventJob<'user.registered'>) =>
+      once(job, async (m) => {
+        const user = await accountOf(m, job.data.userId);
+        if (!user) return;
+        const token = user.emailVerifiedAt ? null : await issueAccountToken(m, user, 'EMAIL_VERIFICATION');
+        await queueEmail(m, { userId: user.id, email: user.email, secret: token ?? undefined }, 'welcome', {
+          name: user.name,
+          verifyUrl: token ? accountLink(storefrontUrl, 'verify-email') : null,
+        });
+      }),
+
+    'order.confirmed': (job: EventJob<'order.confirmed'>) =>
+      once(job, async (m) => {
+        const { orderId, email, lines } = job.data;
+        const user = await accountOf(m, job.data.userId);
+        await queueEmail(m, { userId: user?.id ?? null, email }, 'order-confirmed', {
+          name: user?.name ?? null,
+          orderId,
+          itemCount: lines.reduce((sum, l) => sum + l.quantity, 0),
+        });
+      }),
+
+    'shipment.updated': (job: EventJob<'shipment.updated'>) =>
+      once(job, async (m) => {
+        const e = job.data;
+        const user = await accountOf(m, e.userId);
+        const data = {
+          name: user?.name ?? null,
+          orderId: e.orderId,
+          status: e.status,
+          carrier: e.carrier,
+          trackingNumber: e.trackingNumber,
+          estimatedDelivery: e.estimatedDelivery,
+        };
+        await queueEmail(m, { userId: user?.id ?? null, email: e.email }, 'shipment-update', data);
+        if (isPhoneNumber(e.phone)) await queueSms(m, { userId: user?.id ?? null, phone: e.phone }, 'shipment-update', data);
+      }),
+
+    'refund.issued': (job: EventJob<'refund.issued'>) =>
+      once(job, async (m) => {
+        const e = job.data;
+        const user = await accountOf(m, e.userId);
+        await queueEmail(m, { userId: user?.id ?? null, email: e.email }, 'refund-issued', {
+          name: user?.name ?? null,
+          orderId: e.orderId,
+          amount: e.amount,
+          currencyCode: e.currencyCode,
+        });
+      }),
+  };
+}

@@ -1,0 +1,54 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { decodeCursor, pageSize, toConnection, type Connection } from '../../../../platform/graphql/connection';
+import type { UsersContext } from '../context';
+import { SelfOrStaff, User } from '../user/user.type';
+import type { NotificationRow } from './notification.loaders';
+import { Notification, NotificationConnection, NotificationStatus, type NotificationChannel } from './notification.type';
+
+function toNotification(row: NotificationRow): Notification {
+  return Object.assign(new Notification(), {
+    id: row.id,
+    channel: row.channel as NotificationChannel,
+    template: row.template,
+    recipient: row.recipient,
+    subject: row.subject,
+    // a message being sent right now is still QUEUED to the reader
+    status: row.status === 'SENDING' ? NotificationStatus.QUEUED : (row.status as NotificationStatus),
+    createdAt: row.createdAt,
+    sentAt: row.sentAt,
+  });
+}
+
+function seqAfter(after: string | null | undefined): string | null {
+  if (!after) return null;
+  const [seq] = decodeCursor(after, 1);
+  if (typeof seq !== 'string' || !/^\d{1,19}$/.test(seq)) {
+    throw new GraphQLError('The cursor is malformed: pass an endCursor returned by this API', {
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
+    });
+  }
+  return seq;
+}
+
+@Resolver(() => User)
+export class UserNotificationsResolver {
+  @UseMiddleware(SelfOrStaff)
+  @FieldResolver(() => NotificationConnection, {
+    description: 'The messages sent to this user (account mails, order and shipping updates), newest first. Private: the owner and staff.',
+  })
+  async notifications(
+    @Root() user: User,
+    @Ctx() ctx: UsersContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, 0..100; default 20.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor (a previous pageInfo.endCursor).' }) after?: string | null,
+  ): Promise<Connection<Notification>> {
+    const limit = pageSize(first, 20, 100);
+    const beforeSeq = seqAfter(after);
+    const [rows, total] = await Promise.all([
+      ctx.loaders.notificationPage.load({ userId: user.id, limit: limit + 1, beforeSeq }),
+      ctx.loaders.notificationCountByUser.load(user.id),
+    ]);
+    return toConnection(rows, limit, total, (r) => [r.seq], toNotification);
+  }
+}
