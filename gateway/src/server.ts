@@ -66,6 +66,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
     hideSchemaDetailsFromClientErrors: !limits.fieldSuggestions,
     allowBatchedHttpRequests: limits.batching,
     csrfPrevention: limits.csrfPrevention,
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
     formatError: maskErrors(config.production, log),
     validationRules: armor.validationRules,

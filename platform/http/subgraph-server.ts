@@ -86,6 +86,8 @@ export async function createSubgraphServer<C extends BaseContext>(options: Subgr
       ApolloServerPluginInlineTraceDisabled(),
     ],
     csrfPrevention: true,
+    // runProcess handles SIGINT/SIGTERM and stops the server in order
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

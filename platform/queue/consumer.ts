@@ -63,7 +63,7 @@ export function startConsumer(
   );
   worker.on('failed', (job, error) => log.warn({ err: error, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade }, 'job failed'));
   worker.on('error', (error) => log.error({ err: error }, 'worker error'));
-  // const unwatch = watchQueueDepth(queue, connection, options.prefix);
-  // worker.on("closed", () => void unwatch().catch(() => undefined));
+  const unwatch = watchQueueDepth(queue, connection, options.prefix);
+  worker.on('closed', () => void unwatch().catch(() => undefined));
   return worker;
 }

@@ -83,7 +83,8 @@ describe('outbox → BullMQ', () => {
   it('delivers to a consumer after commit and honours delays', async () => {
     const seen: { name: string; at: number }[] = [];
     const consumer = startConsumer('catalog', { ping: async (job: Job) => void seen.push({ name: job.name, at: Date.now() }) }, redis, log, { prefix });
-    const events = new QueueEvents('catalog', { connection: createRedis(testRedisUrl(), 'events', true), prefix });
+    const eventsRedis = createRedis(testRedisUrl(), 'events', true);
+    const events = new QueueEvents('catalog', { connection: eventsRedis, prefix });
     const relay = new OutboxRelay('src2', primaryUrl, redis, log, 50, prefix);
     await relay.start();
     const committedAt = Date.now();
@@ -94,5 +95,6 @@ describe('outbox → BullMQ', () => {
     await relay.stop();
     await consumer.close();
     await events.close();
+    eventsRedis.disconnect();
   });
 });

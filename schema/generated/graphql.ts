@@ -437,7 +437,7 @@ export type AdminUserErrorFragment = { field: string | null, message: string, co
 export type MyWishlistsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyWishlistsQuery = { me: { id: string, wishlists: Array<{ id: string, name: string, isDefault: boolean, items: Array<{ id: string, addedAt: string, product: { id: string, name: string, slug: string, featuredImage: string | null, inStock: boolean, averageRating: number | null, reviewCount: number, price: { amount: string, currencyCode: string }, salePrice: { amount: string, currencyCode: string } | null, brand: { id: string, name: string } | null } }> }> } | null };
+export type MyWishlistsQuery = { me: { id: string, wishlists: Array<{ id: string, name: string, isDefault: boolean, items: Array<{ id: string, addedAt: string, product: { id: string, name: string, slug: string, featuredImage: string | null, inStock: boolean, averageRating: number | null, reviewCount: number, price: { amount: string, currencyCode: string }, salePrice: { amount: string, currencyCode: string } | null, brand: { id: string, name: string } | null } | null }> }> } | null };
 
 export type AddToWishlistMutationVariables = Exact<{
   productId: string | number;
@@ -445,7 +445,7 @@ export type AddToWishlistMutationVariables = Exact<{
 }>;
 
 
-export type AddToWishlistMutation = { addToWishlist: { wishlist: { id: string, items: Array<{ id: string, product: { id: string } }> } | null, userErrors: Array<{ field: string | null, message: string, code: string }> } };
+export type AddToWishlistMutation = { addToWishlist: { wishlist: { id: string, items: Array<{ id: string, product: { id: string } | null }> } | null, userErrors: Array<{ field: string | null, message: string, code: string }> } };
 
 export type RemoveFromWishlistMutationVariables = Exact<{
   itemId: string | number;

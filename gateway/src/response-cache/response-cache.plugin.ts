@@ -4,7 +4,7 @@ import type Redis from 'ioredis';
 import type { Logger } from '../../../platform/logger';
 import { RedisKeyValueCache } from '../cache/redis-key-value-cache';
 import type { GatewayContext } from '../gateway-context';
-import { catalogVersion } from './catalog-version';
+import { catalogVersion } from '../../../platform/cache/catalog-version';
 
 /** Per request: the catalog generation read for this request's cache key. */
 const versions = new WeakMap<object, string | undefined>();

@@ -4,11 +4,8 @@ import type { Logger } from '../../../../platform/logger';
 /** Redis channel on which every catalog change is announced (payload: CatalogChangeMessage as JSON). */
 export const CATALOG_CHANGED_CHANNEL = 'catalog.changed';
 
-/**
- * Bumped after every change a reader may have cached, stock included: the gateway's response cache
- * keys hold it (gateway/src/response-cache/catalog-version.ts).
- */
-export const CATALOG_VERSION_KEY = 'catalog:version';
+export { CATALOG_VERSION_KEY } from '../../../../platform/cache/catalog-version';
+import { CATALOG_VERSION_KEY } from '../../../../platform/cache/catalog-version';
 
 /** What a request learns about the cache before reading the catalog. */
 export interface CatalogState {

@@ -87,7 +87,7 @@ export class WishlistResolver {
 
 @Resolver(() => WishlistItem)
 export class WishlistItemResolver {
-  @FieldResolver(() => Product, { description: 'The saved product; its details come from the catalog.' })
+  @FieldResolver(() => Product, { nullable: true, description: 'The saved product, its details from the catalog; null when the catalog has no product with this id (it was deleted, or never existed).' })
   product(@Root() item: WishlistItem): Product {
     return Object.assign(new Product(), { id: item.productId });
   }

@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 /**
  * The catalog's cache generation in Redis. The catalog subgraph increments it after every change
  * that readers may have cached (price, stock, status, categories, reviews) and before the mutation
- * answers (subgraphs/catalog/src/cache/catalog-cache.ts). The gateway puts it in every response
+ * answers. The gateway puts it in every response
  * cache key, so a change makes every earlier cached response unreachable at once.
  */
 export const CATALOG_VERSION_KEY = 'catalog:version';
