@@ -1,9 +1,10 @@
 import { ConfigError } from './config';
+import { startTracing, stopTracing } from './http/tracing';
 import { createLogger, type Logger } from './logger';
 
 /**
- * Runs a long-lived process: starts it, logs where it listens, and on SIGINT/SIGTERM stops it
- * cleanly (closing servers, queues and pools) before exiting. A configuration problem stops the
+ * Runs a long-lived process: starts its tracer and the process, and on SIGINT/SIGTERM stops it
+ * cleanly (closing servers, queues and pools, flushing spans) before exiting. A configuration problem stops the
  * process at once with a message naming each bad variable.
  */
 export function runProcess(name: string, start: (log: Logger) => Promise<() => Promise<void>>): void {
@@ -20,6 +21,7 @@ export function runProcess(name: string, start: (log: Logger) => Promise<() => P
     }, 10_000);
     try {
       await stop?.();
+      await stopTracing();
     } finally {
       clearTimeout(timer);
       process.exit(0);
@@ -27,6 +29,7 @@ export function runProcess(name: string, start: (log: Logger) => Promise<() => P
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  startTracing(name);
   start(log)
     .then((s) => {
       stop = s;

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { startTracing, stopTracing } from '../../platform/http/tracing';
 import { runProcess } from '../../platform/process';
 import { createRedis } from '../../platform/redis';
 import { readGatewayConfig } from './config';
@@ -7,7 +6,6 @@ import { createGateway } from './server';
 
 runProcess('gateway', async (log) => {
   const config = readGatewayConfig();
-  startTracing('gateway');
   const redis = createRedis(config.redisUrl, 'gateway');
   const gateway = await createGateway({ config, redis, log });
   await gateway.listen(config.port, config.host);
@@ -15,6 +13,5 @@ runProcess('gateway', async (log) => {
   return async () => {
     await gateway.stop();
     redis.disconnect();
-    await stopTracing(); // sends the spans still buffered
   };
 });
