@@ -11,7 +11,8 @@ import type { StatementLog } from '../platform/db/statement-log';
 import { composeSupergraph } from '../scripts/composition';
 import { readGatewayConfig } from '../gateway/src/config';
 import { createGateway, type GatewayServer } from '../gateway/src/server';
-import { startUsersForTest, type StartedSubgraph } from '../subgraphs/users/test/start-for-test';
+import type { StartedSubgraph } from '../platform/testing/start-subgraph';
+import { startUsersForTest } from '../subgraphs/users/test/start-for-test';
 import { startCatalogForTest } from '../subgraphs/catalog/test/start-for-test';
 
 /** Each subgraph's test starter: a fresh database, its server and its worker in this process. */

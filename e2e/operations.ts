@@ -1,12 +1,24 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, print, visit, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 
-/** The client contract's documents, each operation with only the fragments it uses, by name. */
-const CONTRACT = join(__dirname, '..', '..', 'shared', 'contract');
+/**
+ * The project's client documents (schema/operations/, which hold every operation of the client
+ * contract), each operation with only the fragments it uses, by name.
+ */
+const OPERATIONS = join(__dirname, '..', 'schema', 'operations');
 
-function operationsOf(file: string): Record<string, string> {
-  const doc: DocumentNode = parse(readFileSync(join(CONTRACT, file), 'utf8'));
+function operationsOf(domains: string[]): Record<string, string> {
+  const files = readdirSync(OPERATIONS).flatMap((domain) =>
+    readdirSync(join(OPERATIONS, domain)).map((file) => ({ domain, path: join(OPERATIONS, domain, file) })),
+  );
+  const all: DocumentNode = parse(files.map((f) => readFileSync(f.path, 'utf8')).join('\n'));
+  const wanted = new Set(
+    files.filter((f) => domains.includes(f.domain)).flatMap((f) => parse(readFileSync(f.path, 'utf8')).definitions)
+      .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+      .map((d) => d.name!.value),
+  );
+  const doc: DocumentNode = { ...all, definitions: all.definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || wanted.has(d.name!.value)) };
   const fragments = new Map(
     doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
   );
@@ -28,5 +40,5 @@ function operationsOf(file: string): Record<string, string> {
   return result;
 }
 
-export const storefront = operationsOf('storefront.graphql');
-export const admin = operationsOf('admin.graphql');
+export const storefront = operationsOf(['accounts', 'catalog', 'wishlists', 'notifications', 'cart', 'orders']);
+export const admin = operationsOf(['catalog-admin', 'cart-admin', 'orders-admin']);
