@@ -8,7 +8,7 @@ import * as accounts from './account.service';
 /** After signing in, the rest of the operation (the payload's user) is read as the signed-in user. */
 function actAs(ctx: UsersContext, result: accounts.AuthResult): accounts.AuthResult {
   if (result.user && result.tokens) {
-    ctx.identity = { userId: result.user.id, roles: result.user.roles, sessionId: ctx.identity?.sessionId ?? '' };
+    ctx.identity = { userId: result.user.id, roles: result.user.roles, sessionId: result.tokens.sessionId };
   }
   return result;
 }

@@ -111,7 +111,7 @@ export async function refresh(ctx: UsersContext, token: string): Promise<AuthRes
     await announceRevoked(ctx, [outcome.sessionId]);
     return failure(userError(AccountError.REFRESH_TOKEN_REUSED, 'This refresh token was already used; the session has been ended for safety', 'refreshToken'));
   }
-  const tokens = { ...accessTokenFor(ctx, outcome.user, outcome.sessionId), refreshToken: outcome.refreshToken };
+  const tokens = { ...accessTokenFor(ctx, outcome.user, outcome.sessionId), refreshToken: outcome.refreshToken, sessionId: outcome.sessionId };
   return { tokens, user: outcome.user, userErrors: [] };
 }
 

@@ -10,6 +10,8 @@ export interface IssuedTokens {
   accessToken: string;
   refreshToken: string;
   expiresIn: number;
+  /** The session the tokens belong to. */
+  sessionId: string;
 }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -37,7 +39,7 @@ export async function openSession(ctx: UsersContext, manager: EntityManager, use
   });
   const sessionId = identifiers[0].id as string;
   const refreshToken = await addRefreshToken(manager, sessionId);
-  return { ...accessTokenFor(ctx, user, sessionId), refreshToken };
+  return { ...accessTokenFor(ctx, user, sessionId), refreshToken, sessionId };
 }
 
 /**
