@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { MailConfig } from '../config';
@@ -45,6 +46,13 @@ function smtpMailer(url: string, from: string): Mailer {
   };
 }
 
+/** Writes to a temporary name beside `path`, then renames it into place. */
+async function writeInPlace(path: string, content: string | Buffer): Promise<void> {
+  const temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temporary, content);
+  await rename(temporary, path);
+}
+
 function fileMailer(dir: string, from: string): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }, { from });
   return {
@@ -53,9 +61,10 @@ function fileMailer(dir: string, from: string): Mailer {
       const info = await transport.sendMail(message(mail));
       await mkdir(dir, { recursive: true });
       const base = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.notificationId}`);
-      await writeFile(`${base}.eml`, info.message as Buffer);
+      // readers see whole files only: the .eml first, then the .json that announces it
+      await writeInPlace(`${base}.eml`, info.message as Buffer);
       const summary = { notificationId: mail.notificationId, messageId: info.messageId, from, to: mail.to, subject: mail.subject, text: mail.text };
-      await writeFile(`${base}.json`, `${JSON.stringify(summary, null, 2)}\n`);
+      await writeInPlace(`${base}.json`, `${JSON.stringify(summary, null, 2)}\n`);
     },
     close: () => transport.close(),
   };
