@@ -17,7 +17,8 @@ import { startRedis, type LocalRedis } from '../platform/infra/redis-server';
 import { asGateway, postGraphQL } from '../platform/testing/graphql-client';
 import { TEST_INFRA } from '../platform/testing/test-infra';
 import { seedCatalog } from '../subgraphs/catalog/src/seed/seed-catalog';
-import { startCatalogForTest } from '../subgraphs/catalog/test/start-for-test';
+import { startSubgraphForTest } from '../platform/testing/start-subgraph';
+import catalogSubgraph from '../subgraphs/catalog/src/subgraph';
 
 process.env.TEST_LOG_LEVEL ??= 'error';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
@@ -76,7 +77,7 @@ async function main() {
     cluster = await startPostgresCluster({ dataDir: TEST_INFRA.dataDir, primaryPort: TEST_INFRA.primaryPort, replicaPort: TEST_INFRA.replicaPort, unsafeFast: true });
   }
   if (!process.env.TEST_REDIS_URL && !(await listening(TEST_INFRA.redisPort))) redis = await startRedis(TEST_INFRA.dataDir, TEST_INFRA.redisPort, () => undefined);
-  const catalog = await startCatalogForTest(`bench-${Date.now()}`);
+  const catalog = await startSubgraphForTest(catalogSubgraph, `bench-${Date.now()}`);
   try {
     const { dataSource } = catalog.deps.database;
     const seedStarted = performance.now();

@@ -5,7 +5,7 @@ import { startPostgresCluster, type PostgresCluster } from '../platform/infra/po
 import { waitFor } from '../platform/infra/processes';
 import { startRedis, type LocalRedis } from '../platform/infra/redis-server';
 import { formatLine } from './log-format';
-import { GATEWAY, SUBGRAPH_SERVICES } from './services';
+import { envPrefix, SUBGRAPHS } from '../subgraphs/registry';
 
 /**
  * `npm start`: PostgreSQL primary + streaming replica, Redis, every subgraph and its worker, the
@@ -16,6 +16,7 @@ const ROOT = join(__dirname, '..', '..');
 const DATA_DIR = process.env.DATA_DIR ?? join(ROOT, '.data', 'dev');
 const started = Date.now();
 const say = (message: string) => console.log(`\x1b[36m▸\x1b[0m ${message}`);
+const GATEWAY_PORT = 4000;
 
 const children: ChildProcess[] = [];
 let cluster: PostgresCluster | undefined;
@@ -78,7 +79,7 @@ async function main() {
   process.on('SIGTERM', () => void shutdown(0));
   const env: NodeJS.ProcessEnv = { NODE_ENV: 'development', ...process.env };
 
-  const needsPostgres = SUBGRAPH_SERVICES.some((s) => !env[`${s.name.toUpperCase()}_DATABASE_URL`]);
+  const needsPostgres = SUBGRAPHS.some((s) => !env[`${envPrefix(s.name)}_DATABASE_URL`]);
   if (needsPostgres) {
     cluster = await startPostgresCluster({
       dataDir: DATA_DIR,
@@ -86,11 +87,11 @@ async function main() {
       replicaPort: Number(env.PG_REPLICA_PORT ?? 5434),
       say,
     });
-    await cluster.createDatabases(SUBGRAPH_SERVICES.map((s) => s.database!));
-    for (const s of SUBGRAPH_SERVICES) {
-      const prefix = s.name.toUpperCase();
-      env[`${prefix}_DATABASE_URL`] ??= cluster.primaryUrl(s.database!);
-      env[`${prefix}_DATABASE_REPLICA_URLS`] ??= cluster.replicaUrl(s.database!);
+    await cluster.createDatabases(SUBGRAPHS.map((s) => s.database));
+    for (const s of SUBGRAPHS) {
+      const prefix = envPrefix(s.name);
+      env[`${prefix}_DATABASE_URL`] ??= cluster.primaryUrl(s.database);
+      env[`${prefix}_DATABASE_REPLICA_URLS`] ??= cluster.replicaUrl(s.database);
     }
   }
   if (!env.REDIS_URL) {
@@ -98,28 +99,31 @@ async function main() {
     env.REDIS_URL = redis.url;
   }
 
-  for (const s of SUBGRAPH_SERVICES) {
-    env[`${s.name.toUpperCase()}_PORT`] ??= String(s.port);
-    env[`${s.name.toUpperCase()}_WORKER_PORT`] ??= String(s.workerPort);
-    env[`${s.name.toUpperCase()}_URL`] ??= `http://127.0.0.1:${s.port}/graphql`;
-  }
-  env.GATEWAY_PORT ??= String(GATEWAY.port);
+  // the ports the processes listen on (registry defaults unless the environment says otherwise)
+  const ports = SUBGRAPHS.map((s) => {
+    const prefix = envPrefix(s.name);
+    env[`${prefix}_PORT`] ??= String(s.port);
+    env[`${prefix}_WORKER_PORT`] ??= String(s.workerPort);
+    env[`${prefix}_URL`] ??= `http://127.0.0.1:${env[`${prefix}_PORT`]}/graphql`;
+    return { name: s.name, port: Number(env[`${prefix}_PORT`]), workerPort: Number(env[`${prefix}_WORKER_PORT`]) };
+  });
+  env.GATEWAY_PORT ??= String(GATEWAY_PORT);
 
-  say(`starting ${SUBGRAPH_SERVICES.length} subgraphs and their workers`);
-  for (const s of SUBGRAPH_SERVICES) {
+  say(`starting ${SUBGRAPHS.length} subgraphs and their workers`);
+  for (const s of SUBGRAPHS) {
     launch(s.name, `subgraphs/${s.name}/src/main.js`, env);
     launch(`${s.name}-worker`, `subgraphs/${s.name}/src/worker.js`, env);
   }
-  for (const s of SUBGRAPH_SERVICES) {
+  for (const s of ports) {
     await waitFor(`${s.name} to be ready`, () => ready(s.port), 120_000, 250);
-    await waitFor(`${s.name}-worker to be ready`, () => ready(s.workerPort!), 120_000, 250);
+    await waitFor(`${s.name}-worker to be ready`, () => ready(s.workerPort), 120_000, 250);
   }
 
   say('seeding the demo shop');
-  for (const s of SUBGRAPH_SERVICES) await runToEnd(`${s.name}-seed`, `subgraphs/${s.name}/src/seed.js`, env);
+  await runToEnd('seed', 'scripts/seed.js', env);
 
   launch('gateway', 'gateway/src/main.js', env);
-  await waitFor('the gateway to be ready', () => ready(GATEWAY.port), 60_000, 250);
+  await waitFor('the gateway to be ready', () => ready(Number(env.GATEWAY_PORT)), 60_000, 250);
 
   const url = `http://127.0.0.1:${env.GATEWAY_PORT}/graphql`;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

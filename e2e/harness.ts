@@ -11,15 +11,9 @@ import type { StatementLog } from '../platform/db/statement-log';
 import { composeSupergraph } from '../scripts/composition';
 import { readGatewayConfig } from '../gateway/src/config';
 import { createGateway, type GatewayServer } from '../gateway/src/server';
-import type { StartedSubgraph } from '../platform/testing/start-subgraph';
-import { startUsersForTest } from '../subgraphs/users/test/start-for-test';
-import { startCatalogForTest } from '../subgraphs/catalog/test/start-for-test';
-
-/** Each subgraph's test starter: a fresh database, its server and its worker in this process. */
-const STARTERS: Record<string, (queuePrefix: string) => Promise<StartedSubgraph<{ database: { statements: StatementLog } }>>> = {
-  users: startUsersForTest,
-  catalog: startCatalogForTest,
-};
+import { startSubgraphForTest, type StartedSubgraph } from '../platform/testing/start-subgraph';
+import { loadSubgraphs } from '../subgraphs/definitions';
+import { envPrefix } from '../subgraphs/registry';
 
 export interface Stack {
   gatewayUrl: string;
@@ -45,8 +39,9 @@ const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessTok
 export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<Stack> {
   const queuePrefix = `e2e-${randomBytes(4).toString('hex')}`;
   const subgraphs: Record<string, StartedSubgraph<any>> = {};
-  for (const [name, start] of Object.entries(STARTERS)) subgraphs[name] = await start(queuePrefix);
-  const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`${name.toUpperCase()}_URL`, s.url]));
+  // every registered subgraph: a fresh database, its server and its worker in this process
+  for (const definition of loadSubgraphs()) subgraphs[definition.name] = await startSubgraphForTest(definition, queuePrefix);
+  const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`${envPrefix(name)}_URL`, s.url]));
   const config = readGatewayConfig({ NODE_ENV: 'test', REDIS_URL: testRedisUrl(), ...urls, ...env });
   const redis = createRedis(config.redisUrl, 'gateway-test');
   const { supergraph } = await composeSupergraph();

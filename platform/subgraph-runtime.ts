@@ -11,7 +11,7 @@ import type { SubgraphConfig, SubgraphDefinition, SubgraphDeps } from './subgrap
 const host = () => process.env.HOST ?? '127.0.0.1';
 
 /** A subgraph's main process: migrations, then GraphQL and the operational routes. */
-export function runSubgraph<C extends SubgraphConfig, D extends SubgraphDeps>(subgraph: SubgraphDefinition<C, D>): void {
+export function runSubgraph<C extends SubgraphConfig, D extends SubgraphDeps<C>>(subgraph: SubgraphDefinition<C, D>): void {
   runProcess(subgraph.name, async (log) => {
     const config = subgraph.readConfig();
     const deps = await subgraph.openDeps(config, log);
@@ -34,7 +34,7 @@ export interface RunningWorker {
 }
 
 /** The outbox relay and the consumer of the subgraph's queue, on their own connections. */
-export async function startWorker<C extends SubgraphConfig, D extends SubgraphDeps>(
+export async function startWorker<C extends SubgraphConfig, D extends SubgraphDeps<C>>(
   subgraph: SubgraphDefinition<C, D>,
   config: C,
   log: Logger,
@@ -60,8 +60,19 @@ export async function startWorker<C extends SubgraphConfig, D extends SubgraphDe
   };
 }
 
+/** A subgraph's demo data (`npm start`, the compose seed): migrations, then its seed. */
+export async function seedSubgraph<C extends SubgraphConfig, D extends SubgraphDeps<C>>(subgraph: SubgraphDefinition<C, D>, log: Logger): Promise<void> {
+  const deps = await subgraph.openDeps(subgraph.readConfig(), log.child({ subgraph: subgraph.name }));
+  try {
+    await migrate(deps.database.dataSource);
+    await subgraph.seed(deps);
+  } finally {
+    await subgraph.closeDeps(deps);
+  }
+}
+
 /** A subgraph's worker process: BullMQ consumers and the outbox relay, plus the operational routes. */
-export function runSubgraphWorker<C extends SubgraphConfig, D extends SubgraphDeps>(subgraph: SubgraphDefinition<C, D>): void {
+export function runSubgraphWorker<C extends SubgraphConfig, D extends SubgraphDeps<C>>(subgraph: SubgraphDefinition<C, D>): void {
   runProcess(`${subgraph.name}-worker`, async (log) => {
     const config = subgraph.readConfig();
     const migrations = await subgraph.openDeps(config, log);

@@ -1,9 +1,21 @@
-import type { CommonConfig } from './config';
-import type { Database, DatabaseConfig } from './db/data-source';
-import type { SubgraphServer } from './http/subgraph-server';
+import type Redis from 'ioredis';
+import type { GraphQLSchema } from 'graphql';
+import type { MixedList, EntitySchema } from 'typeorm';
+import type { BuildSchemaOptions } from 'type-graphql';
+import './auth/roles';
+import { Env, readCommonConfig, type CommonConfig } from './config';
+import type { BaseContext, RequestInfo } from './context';
+import { createDatabase, type Database, type DatabaseConfig } from './db/data-source';
+import { readDatabaseConfig } from './db/database-config';
+import { RequestDb } from './db/request-db';
+import { authChecker } from './graphql/auth-checker';
+import { buildFederatedSchema, type ReferenceResolvers } from './graphql/federation';
+import { createSubgraphServer, type SubgraphServer } from './http/subgraph-server';
 import type { Logger } from './logger';
 import type { JobHandlers } from './queue/consumer';
-import type { QueueName } from './queue/events';
+import { queueEntities } from './queue/outbox.entity';
+import { createRedis } from './redis';
+import { envPrefix, registeredSubgraph, type SubgraphName } from '../subgraphs/registry';
 
 export interface SubgraphConfig extends CommonConfig {
   port: number;
@@ -11,21 +23,132 @@ export interface SubgraphConfig extends CommonConfig {
   database: DatabaseConfig;
 }
 
-export interface SubgraphDeps {
+/** What every subgraph's processes hold: its settings, its database, a Redis connection and a logger. */
+export interface SubgraphDeps<C extends SubgraphConfig = SubgraphConfig> {
+  config: C;
   database: Database;
+  redis: Redis;
   log: Logger;
 }
 
+/** The request context the platform builds; a subgraph's createContext adds its loaders to it. */
+export interface SubgraphRequest<D extends SubgraphDeps = SubgraphDeps> extends BaseContext {
+  deps: D;
+}
+
 /**
- * What a subgraph is made of, in one place: its main process, its worker process and the tests
- * all start it from this (platform/subgraph-runtime.ts, platform/testing/start-subgraph.ts).
+ * What a subgraph is made of, in one place: its main process, its worker process, its seed, the
+ * composition and the tests all start it from this (platform/subgraph-runtime.ts,
+ * platform/testing/start-subgraph.ts). Made by defineSubgraph.
  */
-export interface SubgraphDefinition<C extends SubgraphConfig = SubgraphConfig, D extends SubgraphDeps = SubgraphDeps> {
+export interface SubgraphDefinition<C extends SubgraphConfig = SubgraphConfig, D extends SubgraphDeps<C> = SubgraphDeps<C>> {
   /** Also the name of its BullMQ queue. */
-  name: QueueName;
+  name: SubgraphName;
   readConfig(env?: NodeJS.ProcessEnv): C;
   openDeps(config: C, log: Logger): Promise<D>;
   closeDeps(deps: D): Promise<void>;
+  buildSchema(): Promise<GraphQLSchema>;
   createServer(deps: D): Promise<SubgraphServer>;
   jobHandlers(deps: D): JobHandlers;
+  /** Fills the database with the demo shop's data; idempotent. */
+  seed(deps: D): Promise<void>;
+  /** Settings a test run gives this subgraph besides its database (e.g. a cache namespace of its own). */
+  testEnv(queuePrefix: string): NodeJS.ProcessEnv;
+}
+
+/** A subgraph's own settings on top of SubgraphConfig. */
+type Own<T, Base> = Omit<T, keyof Base>;
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type EntityList = MixedList<Function | string | EntitySchema>;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type MigrationList = MixedList<Function | string>;
+
+export interface SubgraphSpec<C extends SubgraphConfig, D extends SubgraphDeps<C>, Ctx extends SubgraphRequest<D>> {
+  name: SubgraphName;
+  /** TypeORM entities of its database (the outbox's are added). */
+  entities: EntityList;
+  migrations: MigrationList;
+  /** type-graphql resolver classes. */
+  resolvers: BuildSchemaOptions['resolvers'];
+  /** `__resolveReference` of each entity this subgraph owns, by type name. */
+  references?: ReferenceResolvers;
+  /** Settings of its own, read from the environment (port, database and common settings are read for it). */
+  config?(env: Env, common: CommonConfig): Own<C, SubgraphConfig>;
+  /** Dependencies of its own, built on the shared ones (closed with them: build them on those connections). */
+  deps?(deps: SubgraphDeps<C>): Own<D, SubgraphDeps<C>>;
+  /** The request context: the platform's (caller, identity, RequestDb, deps) plus the subgraph's loaders. */
+  createContext?(request: SubgraphRequest<D>): Ctx | Promise<Ctx>;
+  /** The jobs and events this subgraph consumes from its queue, by job name. */
+  jobHandlers?(deps: D): JobHandlers;
+  seed?(deps: D): Promise<void>;
+  testEnv?(queuePrefix: string): NodeJS.ProcessEnv;
+}
+
+/**
+ * Settings every subgraph has: `<NAME>_PORT` and `<NAME>_WORKER_PORT` (defaults from
+ * subgraphs/registry.ts), its database (`<NAME>_DATABASE_URL`…) and the common settings, plus the
+ * subgraph's own.
+ */
+export function readSubgraphConfig<C extends SubgraphConfig>(
+  name: SubgraphName,
+  source: NodeJS.ProcessEnv = process.env,
+  own?: (env: Env, common: CommonConfig) => Own<C, SubgraphConfig>,
+): C {
+  const env = new Env(source);
+  const common = readCommonConfig(env);
+  const entry = registeredSubgraph(name);
+  const prefix = envPrefix(name);
+  const config = {
+    ...common,
+    port: env.int(`${prefix}_PORT`, entry.port, { min: 1, max: 65535 }),
+    workerPort: env.int(`${prefix}_WORKER_PORT`, entry.workerPort, { min: 1, max: 65535 }),
+    database: readDatabaseConfig(env, name, `postgres://postgres@127.0.0.1:5433/${entry.database}`),
+    ...own?.(env, common),
+  } as C;
+  env.done();
+  return config;
+}
+
+/** A subgraph from its parts; everything else (processes, server, readiness, connections) is the platform's. */
+export function defineSubgraph<C extends SubgraphConfig = SubgraphConfig, D extends SubgraphDeps<C> = SubgraphDeps<C>, Ctx extends SubgraphRequest<D> = SubgraphRequest<D>>(
+  spec: SubgraphSpec<C, D, Ctx>,
+): SubgraphDefinition<C, D> {
+  const { name } = spec;
+  const buildSchema = () => buildFederatedSchema({ resolvers: spec.resolvers, authChecker }, spec.references);
+  return {
+    name,
+    readConfig: (source = process.env) => readSubgraphConfig<C>(name, source, spec.config),
+    async openDeps(config, log) {
+      const database = createDatabase({ name, db: config.database, entities: [...queueEntities, ...(spec.entities as unknown[])] as EntityList, migrations: spec.migrations, log });
+      await database.dataSource.initialize();
+      const shared: SubgraphDeps<C> = { config, database, redis: createRedis(config.redisUrl, name), log };
+      return { ...shared, ...spec.deps?.(shared) } as D;
+    },
+    async closeDeps(deps) {
+      await deps.database.dataSource.destroy();
+      deps.redis.disconnect();
+    },
+    buildSchema,
+    async createServer(deps) {
+      return createSubgraphServer({
+        name,
+        schema: await buildSchema(),
+        internalSecret: deps.config.internalSecret,
+        production: deps.config.production,
+        log: deps.log,
+        createContext: (info: RequestInfo) => {
+          const request: SubgraphRequest<D> = { ...info, db: new RequestDb(deps.database, info.minLsn), deps };
+          return spec.createContext ? spec.createContext(request) : request;
+        },
+        ready: async () => {
+          await deps.database.dataSource.query('SELECT 1');
+          await deps.redis.ping();
+        },
+      });
+    },
+    jobHandlers: (deps) => spec.jobHandlers?.(deps) ?? {},
+    seed: async (deps) => spec.seed?.(deps),
+    testEnv: (queuePrefix) => spec.testEnv?.(queuePrefix) ?? {},
+  };
 }

@@ -1,9 +1,10 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildCatalogSchema } from '../subgraphs/catalog/src/schema';
-import { buildUsersSchema } from '../subgraphs/users/src/schema';
+import { loadSubgraph } from '../subgraphs/definitions';
+import { defaultSubgraphUrl, SUBGRAPH_NAMES } from '../subgraphs/registry';
 
-/** Every subgraph of the supergraph, with the address the gateway finds it at by default. */
-export const SUBGRAPH_SCHEMAS: { name: string; url: string; build: () => Promise<GraphQLSchema> }[] = [
-  { name: 'users', url: 'http://127.0.0.1:4001/graphql', build: buildUsersSchema },
-  { name: 'catalog', url: 'http://127.0.0.1:4002/graphql', build: buildCatalogSchema },
-];
+/** Every registered subgraph of the supergraph, with the address the gateway finds it at by default. */
+export const SUBGRAPH_SCHEMAS: { name: string; url: string; build: () => Promise<GraphQLSchema> }[] = SUBGRAPH_NAMES.map((name) => ({
+  name,
+  url: defaultSubgraphUrl(name),
+  build: () => loadSubgraph(name).buildSchema(),
+}));

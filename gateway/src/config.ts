@@ -4,9 +4,9 @@ import { readPersistedQueriesConfig, type PersistedQueriesConfig } from './persi
 import { readPlaygroundConfig, type PlaygroundConfig } from './playground/playground.config';
 import { readRateLimitConfig, type RateLimitConfig } from './rate-limit/rate-limit.config';
 import { readResponseCacheConfig, type ResponseCacheConfig } from './response-cache/response-cache.config';
+import { envPrefix, SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/registry';
 
-export const SUBGRAPHS = ['users', 'catalog'] as const;
-export type SubgraphName = (typeof SUBGRAPHS)[number];
+export type { SubgraphName };
 
 export interface GatewayConfig extends CommonConfig {
   port: number;
@@ -26,9 +26,9 @@ export interface GatewayConfig extends CommonConfig {
 export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const env = new Env(source);
   const subgraphUrls: GatewayConfig['subgraphUrls'] = {};
-  for (const name of SUBGRAPHS) {
-    const url = env.optional(`${name.toUpperCase()}_URL`);
-    if (url) subgraphUrls[name] = env.url(`${name.toUpperCase()}_URL`, undefined, ['http', 'https']);
+  for (const name of SUBGRAPH_NAMES) {
+    const variable = `${envPrefix(name)}_URL`;
+    if (env.optional(variable)) subgraphUrls[name] = env.url(variable, undefined, ['http', 'https']);
   }
   const common = readCommonConfig(env);
   const config: GatewayConfig = {

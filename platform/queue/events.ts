@@ -1,3 +1,5 @@
+import type { SubgraphName } from '../../subgraphs/registry';
+
 /**
  * The events services publish to each other, their payloads, and which subgraphs' queues
  * receive them. A subgraph publishes through its outbox; the relay copies each event into
@@ -34,7 +36,8 @@ export interface EventPayloads {
 
 export type EventName = keyof EventPayloads;
 
-export type QueueName = 'users' | 'catalog' | 'cart' | 'orders' | 'payments' | 'shipping';
+/** Every registered subgraph has a queue of its name; the others are the subgraphs to come. */
+export type QueueName = SubgraphName | 'cart' | 'orders' | 'payments' | 'shipping';
 
 /** Which queues receive each event. */
 export const EVENT_SUBSCRIBERS: Record<EventName, QueueName[]> = {

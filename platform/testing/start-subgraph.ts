@@ -2,6 +2,7 @@ import { migrate } from '../db/data-source';
 import { createLogger } from '../logger';
 import { startWorker } from '../subgraph-runtime';
 import type { SubgraphConfig, SubgraphDefinition, SubgraphDeps } from '../subgraph';
+import { envPrefix } from '../../subgraphs/registry';
 import { createTestDatabase } from './databases';
 import { urlOf } from './graphql-client';
 import { testRedisUrl } from './test-infra';
@@ -20,18 +21,19 @@ export interface StartedSubgraph<D> {
  * consumer, on connections of its own as in the worker process) in this process. `queuePrefix`
  * keeps this run's BullMQ keys apart; `env` adds or overrides settings.
  */
-export async function startSubgraphForTest<C extends SubgraphConfig, D extends SubgraphDeps>(
+export async function startSubgraphForTest<C extends SubgraphConfig, D extends SubgraphDeps<C>>(
   subgraph: SubgraphDefinition<C, D>,
   queuePrefix: string,
   env: NodeJS.ProcessEnv = {},
 ): Promise<StartedSubgraph<D>> {
   const db = await createTestDatabase(subgraph.name);
-  const prefix = subgraph.name.toUpperCase();
+  const prefix = envPrefix(subgraph.name);
   const config = subgraph.readConfig({
     NODE_ENV: 'test',
     [`${prefix}_DATABASE_URL`]: db.primaryUrl,
     [`${prefix}_DATABASE_REPLICA_URLS`]: db.replicaUrls.join(','),
     REDIS_URL: testRedisUrl(),
+    ...subgraph.testEnv(queuePrefix),
     ...env,
   });
   const log = createLogger(subgraph.name, process.env.TEST_LOG_LEVEL ?? 'warn');

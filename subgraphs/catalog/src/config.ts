@@ -1,11 +1,7 @@
-import { Env, readCommonConfig, type CommonConfig } from '../../../platform/config';
-import type { DatabaseConfig } from '../../../platform/db/data-source';
-import { readDatabaseConfig } from '../../../platform/db/database-config';
+import type { Env } from '../../../platform/config';
+import { readSubgraphConfig, type SubgraphConfig } from '../../../platform/subgraph';
 
-export interface CatalogConfig extends CommonConfig {
-  port: number;
-  workerPort: number;
-  database: DatabaseConfig;
+export interface CatalogConfig extends SubgraphConfig {
   /** How long a product or the category tree stays in the Redis cache when nothing changes (seconds). */
   cacheTtlSeconds: number;
   /** Prefix of this deployment's cache keys in Redis (tests give each database its own). */
@@ -14,17 +10,13 @@ export interface CatalogConfig extends CommonConfig {
   reservationTtlSeconds: number;
 }
 
-export function readCatalogConfig(source: NodeJS.ProcessEnv = process.env): CatalogConfig {
-  const env = new Env(source);
-  const config: CatalogConfig = {
-    ...readCommonConfig(env),
-    port: env.int('CATALOG_PORT', 4002, { min: 1, max: 65535 }),
-    workerPort: env.int('CATALOG_WORKER_PORT', 4102, { min: 1, max: 65535 }),
-    database: readDatabaseConfig(env, 'catalog', 'postgres://postgres@127.0.0.1:5433/catalog'),
+/** The catalog's own settings (ports, database and common settings are the platform's). */
+export function readCatalogSettings(env: Env): Omit<CatalogConfig, keyof SubgraphConfig> {
+  return {
     cacheTtlSeconds: env.int('CATALOG_CACHE_TTL_SECONDS', 300, { min: 1, max: 86_400 }),
     cacheNamespace: env.string('CATALOG_CACHE_NAMESPACE', 'catalog'),
     reservationTtlSeconds: env.int('STOCK_RESERVATION_TTL_SECONDS', 600, { min: 1, max: 86_400 }),
   };
-  env.done();
-  return config;
 }
+
+export const readCatalogConfig = (source: NodeJS.ProcessEnv = process.env): CatalogConfig => readSubgraphConfig('catalog', source, readCatalogSettings);

@@ -1,12 +1,10 @@
-import type { BaseContext, RequestInfo } from '../../../platform/context';
-import { RequestDb } from '../../../platform/db/request-db';
+import type { SubgraphRequest } from '../../../platform/subgraph';
 import type { CatalogChange, CatalogState } from './cache/catalog-cache';
 import { loadTaxonomy, type Taxonomy } from './category/taxonomy';
 import type { CatalogDeps } from './deps';
 import { createLoaders, type CatalogLoaders } from './loaders';
 
-export interface CatalogContext extends BaseContext {
-  deps: CatalogDeps;
+export interface CatalogContext extends SubgraphRequest<CatalogDeps> {
   /** The cache generation, read once at the start of the request. */
   cacheState: CatalogState;
   loaders: CatalogLoaders;
@@ -20,14 +18,12 @@ export interface CatalogContext extends BaseContext {
   catalogChanged(change: CatalogChange, options?: { data?: boolean }): Promise<void>;
 }
 
-export async function createContext(deps: CatalogDeps, info: RequestInfo): Promise<CatalogContext> {
+export async function createCatalogContext(request: SubgraphRequest<CatalogDeps>): Promise<CatalogContext> {
+  const { db, deps } = request;
   const cacheState = await deps.cache.state();
-  const db = new RequestDb(deps.database, info.minLsn);
   let taxonomy: Promise<Taxonomy> | undefined;
   const ctx: CatalogContext = {
-    ...info,
-    db,
-    deps,
+    ...request,
     cacheState,
     loaders: undefined as unknown as CatalogLoaders,
     taxonomy() {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runSubgraph } from '../../../platform/subgraph-runtime';
-import { catalogSubgraph } from './subgraph';
+import catalog from './subgraph';
 
-runSubgraph(catalogSubgraph);
+runSubgraph(catalog);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runSubgraphWorker } from '../../../platform/subgraph-runtime';
-import { catalogSubgraph } from './subgraph';
+import catalog from './subgraph';
 
-runSubgraphWorker(catalogSubgraph);
+runSubgraphWorker(catalog);

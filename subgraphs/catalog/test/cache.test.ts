@@ -4,9 +4,7 @@ import { createLogger } from '../../../platform/logger';
 import { createRedis } from '../../../platform/redis';
 import { createTestDatabase } from '../../../platform/testing/databases';
 import { asGateway, postGraphQL, urlOf } from '../../../platform/testing/graphql-client';
-import { readCatalogConfig } from '../src/config';
-import { closeCatalogDeps, openCatalogDeps } from '../src/deps';
-import { createServer } from '../src/server';
+import catalog from '../src/subgraph';
 import { ADJUST, admin, guest, makeProduct, startCatalog, type CatalogHarness } from './helpers';
 
 const PRODUCT = `query ($id: ID!) { product(id: $id) { name price { amount } availableQuantity } }`;
@@ -61,9 +59,9 @@ describe('the Redis cache of products', () => {
   it('keeps answering from the database when Redis is unreachable', async () => {
     // the subgraph's HTTP side only, with a Redis that does not answer
     const db = await createTestDatabase('catalog');
-    const config = readCatalogConfig({ NODE_ENV: 'test', CATALOG_DATABASE_URL: db.primaryUrl, CATALOG_DATABASE_REPLICA_URLS: db.replicaUrls[0], REDIS_URL: 'redis://127.0.0.1:1' });
-    const deps = await openCatalogDeps(config, createLogger('catalog', 'silent'));
-    const server = await createServer(deps);
+    const config = catalog.readConfig({ NODE_ENV: 'test', CATALOG_DATABASE_URL: db.primaryUrl, CATALOG_DATABASE_REPLICA_URLS: db.replicaUrls[0], REDIS_URL: 'redis://127.0.0.1:1' });
+    const deps = await catalog.openDeps(config, createLogger('catalog', 'silent'));
+    const server = await catalog.createServer(deps);
     try {
       await migrate(deps.database.dataSource);
       const url = urlOf(await server.listen(0));
@@ -78,7 +76,7 @@ describe('the Redis cache of products', () => {
       expect(result.data).toEqual({ product: { name: 'No Redis' }, categories: [] });
     } finally {
       await server.stop();
-      await closeCatalogDeps(deps);
+      await catalog.closeDeps(deps);
     }
   });
 });

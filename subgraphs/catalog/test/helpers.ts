@@ -1,51 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../../platform/auth/internal-token';
-import { Role } from '../../../platform/auth/roles';
-import { postGraphQL, type GraphQLResponse } from '../../../platform/testing/graphql-client';
+import { admin } from '../../../platform/testing/callers';
+import { startSubgraphHarness, type SubgraphHarness } from '../../../platform/testing/subgraph-harness';
 import type { CatalogDeps } from '../src/deps';
-import { startCatalogForTest, type StartedSubgraph } from './start-for-test';
+import catalog from '../src/subgraph';
 
-/** Who calls: the gateway on behalf of a guest, a customer or staff, or a service (internal operations). */
-export type Caller = { kind: 'guest' } | { kind: 'customer'; userId: string } | { kind: 'admin'; userId: string } | { kind: 'service'; name: string };
+export { admin, customer, guest, service } from '../../../platform/testing/callers';
 
-export const guest: Caller = { kind: 'guest' };
-export const customer = (userId: string = randomUUID()): Caller => ({ kind: 'customer', userId });
-export const admin: Caller = { kind: 'admin', userId: randomUUID() };
-export const service: Caller = { kind: 'service', name: 'orders-worker' };
+export type CatalogHarness = SubgraphHarness<CatalogDeps>;
 
-export interface CatalogHarness {
-  subgraph: StartedSubgraph<CatalogDeps>;
-  deps: CatalogDeps;
-  /** This run's BullMQ key prefix. */
-  queuePrefix: string;
-  call<T = Record<string, any>>(caller: Caller, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
-  /** Runs SQL on the primary (test setup and checks only). */
-  sql<T = any>(query: string, params?: unknown[]): Promise<T[]>;
-  stop(): Promise<void>;
-}
-
-export async function startCatalog(env: NodeJS.ProcessEnv = {}): Promise<CatalogHarness> {
-  const queuePrefix = `t-${randomUUID().slice(0, 8)}`;
-  const subgraph = await startCatalogForTest(queuePrefix, env);
-  const { deps } = subgraph;
-  const secret = deps.config.internalSecret;
-  const headers = (caller: Caller) => {
-    if (caller.kind === 'service') return { [INTERNAL_TOKEN_HEADER]: signInternalToken(secret, { caller: caller.name }) };
-    const identity =
-      caller.kind === 'guest'
-        ? undefined
-        : { userId: caller.userId, roles: caller.kind === 'admin' ? [Role.ADMIN, Role.CUSTOMER] : [Role.CUSTOMER], sessionId: randomUUID() };
-    return { [INTERNAL_TOKEN_HEADER]: signInternalToken(secret, { caller: 'gateway', identity }) };
-  };
-  return {
-    subgraph,
-    deps,
-    queuePrefix,
-    call: (caller, query, variables = {}) => postGraphQL(subgraph.url, query, variables, headers(caller)),
-    sql: (query, params = []) => deps.database.dataSource.query(query, params),
-    stop: () => subgraph.stop(),
-  };
-}
+/** The catalog subgraph and its worker on a fresh test database, with a cache namespace of its own. */
+export const startCatalog = (env: NodeJS.ProcessEnv = {}): Promise<CatalogHarness> => startSubgraphHarness(catalog, env);
 
 export const CREATE_PRODUCT = `mutation ($input: CreateProductInput!) {
   createProduct(input: $input) {

@@ -3,6 +3,9 @@ import { createRedis } from '../../../platform/redis';
 import { DEFAULT_WAREHOUSE_ID } from '../migrations/1732200000000-catalog';
 import { ADJUST, admin, codes, customer, guest, makeProduct, service, startCatalog, type CatalogHarness } from './helpers';
 
+/** Orders reserves, commits and releases stock for its checkouts. */
+const orders = service('orders');
+
 const RESERVE = `mutation ($reference: String!, $lines: [StockLineInput!]!, $ttlSeconds: Int) {
   reserveStock(reference: $reference, lines: $lines, ttlSeconds: $ttlSeconds) {
     reservation { id reference status expiresAt lines { productId warehouseId quantity } }
@@ -82,7 +85,7 @@ describe('inventory adjustments', () => {
 
   it('never lets on-hand fall below zero or below what is reserved (INSUFFICIENT_STOCK), and changes nothing then', async () => {
     const p = await makeProduct(h, {}, 5);
-    await h.call(service, RESERVE, { reference: `hold-${p.id}`, lines: [{ productId: p.id, quantity: 3 }] });
+    await h.call(orders, RESERVE, { reference: `hold-${p.id}`, lines: [{ productId: p.id, quantity: 3 }] });
     const tooMuch = await h.call(admin, ADJUST, { input: { productId: p.id, delta: -3, reason: 'count' } });
     expect(tooMuch.data?.adjustInventory).toMatchObject({ inventory: null, userErrors: [{ code: 'INSUFFICIENT_STOCK', field: 'input.delta' }] });
     const noRow = await h.call(admin, ADJUST, { input: { productId: p.id, warehouseId: secondWarehouse, delta: -1, reason: 'count' } });
@@ -130,12 +133,12 @@ describe('reservations (internal)', () => {
     const a = await makeProduct(h, {}, 2);
     await h.call(admin, ADJUST, { input: { productId: a.id, warehouseId: secondWarehouse, delta: 5, reason: 'stock' } });
     const b = await makeProduct(h, {}, 1);
-    const refused = await h.call(service, RESERVE, { reference: 'order-refused', lines: [{ productId: a.id, quantity: 3 }, { productId: b.id, quantity: 2 }] });
+    const refused = await h.call(orders, RESERVE, { reference: 'order-refused', lines: [{ productId: a.id, quantity: 3 }, { productId: b.id, quantity: 2 }] });
     expect(refused.data?.reserveStock).toEqual({ reservation: null, userErrors: [{ code: 'OUT_OF_STOCK', field: 'lines.1.quantity', message: 'Only 1 available, 2 requested' }] });
     expect(await level(a.id)).toEqual({ onHand: 2, reserved: 0 });
     expect((await h.sql(`SELECT count(*)::int AS n FROM stock_reservations WHERE reference = 'order-refused'`))[0].n).toBe(0);
 
-    const held = await h.call(service, RESERVE, { reference: 'order-1', lines: [{ productId: a.id, quantity: 3 }, { productId: b.id, quantity: 1 }] });
+    const held = await h.call(orders, RESERVE, { reference: 'order-1', lines: [{ productId: a.id, quantity: 3 }, { productId: b.id, quantity: 1 }] });
     const reservation = held.data?.reserveStock.reservation;
     expect(reservation.status).toBe('HELD');
     expect(new Date(reservation.expiresAt).getTime() - Date.now()).toBeGreaterThan(590_000);
@@ -152,36 +155,36 @@ describe('reservations (internal)', () => {
     expect(view.data?.product).toEqual({ availableQuantity: 0, inStock: false });
 
     // the same reference again: the same reservation, nothing reserved twice
-    const again = await h.call(service, RESERVE, { reference: 'order-1', lines: [{ productId: a.id, quantity: 3 }] });
+    const again = await h.call(orders, RESERVE, { reference: 'order-1', lines: [{ productId: a.id, quantity: 3 }] });
     expect(again.data?.reserveStock.reservation.id).toBe(reservation.id);
     expect(await level(a.id)).toEqual({ onHand: 2, reserved: 2 });
 
-    expect((await h.call(service, COMMIT, { reference: 'order-1' })).data?.commitReservation.reservation.status).toBe('COMMITTED');
-    expect((await h.call(service, COMMIT, { reference: 'order-1' })).data?.commitReservation.reservation.status).toBe('COMMITTED');
+    expect((await h.call(orders, COMMIT, { reference: 'order-1' })).data?.commitReservation.reservation.status).toBe('COMMITTED');
+    expect((await h.call(orders, COMMIT, { reference: 'order-1' })).data?.commitReservation.reservation.status).toBe('COMMITTED');
     expect(await level(a.id)).toEqual({ onHand: 0, reserved: 0 });
     expect(await level(a.id, secondWarehouse)).toEqual({ onHand: 4, reserved: 0 });
     expect((await movements(b.id)).map((m: { type: string; quantity: number }) => `${m.type}:${m.quantity}`)).toEqual(['ADJUSTMENT:1', 'RESERVATION:1', 'SALE:-1']);
 
     // a cancelled order after the sale: the sold units come back
-    expect((await h.call(service, RELEASE, { reference: 'order-1' })).data?.releaseReservation.reservation.status).toBe('RELEASED');
+    expect((await h.call(orders, RELEASE, { reference: 'order-1' })).data?.releaseReservation.reservation.status).toBe('RELEASED');
     expect(await level(b.id)).toEqual({ onHand: 1, reserved: 0 });
     expect((await movements(b.id)).at(-1)).toEqual({ type: 'RETURN', quantity: 1, reason: 'payment declined', reference_id: 'order-1' });
   });
 
   it('releases a held reservation once, and refuses to commit it afterwards', async () => {
     const p = await makeProduct(h, {}, 4);
-    await h.call(service, RESERVE, { reference: 'order-2', lines: [{ productId: p.id, quantity: 4 }] });
-    expect((await h.call(service, RELEASE, { reference: 'order-2' })).data?.releaseReservation.reservation.status).toBe('RELEASED');
-    expect((await h.call(service, RELEASE, { reference: 'order-2' })).data?.releaseReservation.reservation.status).toBe('RELEASED');
+    await h.call(orders, RESERVE, { reference: 'order-2', lines: [{ productId: p.id, quantity: 4 }] });
+    expect((await h.call(orders, RELEASE, { reference: 'order-2' })).data?.releaseReservation.reservation.status).toBe('RELEASED');
+    expect((await h.call(orders, RELEASE, { reference: 'order-2' })).data?.releaseReservation.reservation.status).toBe('RELEASED');
     expect(await level(p.id)).toEqual({ onHand: 4, reserved: 0 });
-    expect((await h.call(service, COMMIT, { reference: 'order-2' })).data?.commitReservation.userErrors).toEqual([{ code: 'RESERVATION_NOT_HELD' }]);
-    expect((await h.call(service, COMMIT, { reference: 'no-such-order' })).data?.commitReservation.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
+    expect((await h.call(orders, COMMIT, { reference: 'order-2' })).data?.commitReservation.userErrors).toEqual([{ code: 'RESERVATION_NOT_HELD' }]);
+    expect((await h.call(orders, COMMIT, { reference: 'no-such-order' })).data?.commitReservation.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
     expect((await movements(p.id)).map((m: { type: string; quantity: number }) => `${m.type}:${m.quantity}`)).toEqual(['ADJUSTMENT:4', 'RESERVATION:4', 'RELEASE:-4']);
   });
 
   it('refuses bad lines, unknown and inactive products', async () => {
     const draft = await makeProduct(h, { status: 'DRAFT' }, 3);
-    const result = await h.call(service, RESERVE, {
+    const result = await h.call(orders, RESERVE, {
       reference: 'order-bad',
       lines: [{ productId: draft.id, quantity: 1 }, { productId: '5b0c6d52-8b5e-4f4f-9a51-1d6a3f0f1c11', quantity: 1 }],
     });
@@ -189,7 +192,7 @@ describe('reservations (internal)', () => {
       'PRODUCT_UNAVAILABLE:lines.0.productId',
       'NOT_FOUND:lines.1.productId',
     ]);
-    const invalid = await h.call(service, RESERVE, { reference: '', lines: [{ productId: draft.id, quantity: 0 }], ttlSeconds: 0 });
+    const invalid = await h.call(orders, RESERVE, { reference: '', lines: [{ productId: draft.id, quantity: 0 }], ttlSeconds: 0 });
     expect(invalid.data?.reserveStock.userErrors.map((e: { field: string }) => e.field)).toEqual(['reference', 'lines.0.quantity', 'ttlSeconds']);
     expect(await level(draft.id)).toEqual({ onHand: 3, reserved: 0 });
   });
@@ -207,10 +210,10 @@ describe('reservations (internal)', () => {
   it('puts returned units back once per reference', async () => {
     const p = await makeProduct(h, {}, 1);
     for (let i = 0; i < 2; i += 1) {
-      expect((await h.call(service, RETURN, { reference: 'return-1', lines: [{ productId: p.id, quantity: 2 }] })).data?.returnStock).toEqual({ success: true, userErrors: [] });
+      expect((await h.call(orders, RETURN, { reference: 'return-1', lines: [{ productId: p.id, quantity: 2 }] })).data?.returnStock).toEqual({ success: true, userErrors: [] });
     }
     expect(await level(p.id)).toEqual({ onHand: 3, reserved: 0 });
-    const unknown = await h.call(service, RETURN, { reference: 'return-2', lines: [{ productId: '5b0c6d52-8b5e-4f4f-9a51-1d6a3f0f1c11', quantity: 1 }] });
+    const unknown = await h.call(orders, RETURN, { reference: 'return-2', lines: [{ productId: '5b0c6d52-8b5e-4f4f-9a51-1d6a3f0f1c11', quantity: 1 }] });
     expect(unknown.data?.returnStock).toEqual({ success: false, userErrors: [{ code: 'NOT_FOUND', field: 'lines.0.productId' }] });
     expect((await h.sql(`SELECT count(*)::int AS n FROM stock_returns WHERE reference = 'return-2'`))[0].n).toBe(0);
   });
@@ -219,7 +222,7 @@ describe('reservations (internal)', () => {
 describe('reservation expiry', () => {
   it('releases a reservation that is still held when its time to live is over', async () => {
     const p = await makeProduct(h, {}, 2);
-    const held = await h.call(service, RESERVE, { reference: 'order-expiring', lines: [{ productId: p.id, quantity: 2 }], ttlSeconds: 1 });
+    const held = await h.call(orders, RESERVE, { reference: 'order-expiring', lines: [{ productId: p.id, quantity: 2 }], ttlSeconds: 1 });
     expect(held.data?.reserveStock.reservation.status).toBe('HELD');
     await h.subgraph.drainOutbox();
     await waitFor('the expiry job', async () => (await level(p.id))?.reserved === 0);
@@ -234,9 +237,9 @@ describe('reservation expiry', () => {
 
   it('leaves a committed reservation alone when the expiry job runs', async () => {
     const p = await makeProduct(h, {}, 2);
-    const held = await h.call(service, RESERVE, { reference: 'order-paid', lines: [{ productId: p.id, quantity: 1 }], ttlSeconds: 1 });
+    const held = await h.call(orders, RESERVE, { reference: 'order-paid', lines: [{ productId: p.id, quantity: 1 }], ttlSeconds: 1 });
     const reservationId = held.data?.reserveStock.reservation.id;
-    expect((await h.call(service, COMMIT, { reference: 'order-paid' })).data?.commitReservation.reservation.status).toBe('COMMITTED');
+    expect((await h.call(orders, COMMIT, { reference: 'order-paid' })).data?.commitReservation.reservation.status).toBe('COMMITTED');
     await h.subgraph.drainOutbox();
     const [{ id: outboxId }] = await h.sql(`SELECT id FROM outbox WHERE name = 'stock-reservation.expire' AND payload->>'reservationId' = $1`, [reservationId]);
     const redis = createRedis(h.deps.config.redisUrl, 'expiry-check', true);
@@ -256,7 +259,7 @@ describe('no oversell', () => {
   it('gives the last unit to exactly one of 50 concurrent reservations', async () => {
     const p = await makeProduct(h, {}, 1);
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => h.call(service, RESERVE, { reference: `race-${i}`, lines: [{ productId: p.id, quantity: 1 }] })),
+      Array.from({ length: 50 }, (_, i) => h.call(orders, RESERVE, { reference: `race-${i}`, lines: [{ productId: p.id, quantity: 1 }] })),
     );
     const outcomes = results.map((r) => r.errors?.[0]?.message ?? r.data?.reserveStock.reservation?.status ?? r.data?.reserveStock.userErrors[0].code);
     expect(outcomes.filter((o) => o === 'HELD')).toHaveLength(1);
@@ -269,7 +272,7 @@ describe('no oversell', () => {
     const p = await makeProduct(h, {}, 2);
     await h.call(admin, ADJUST, { input: { productId: p.id, warehouseId: secondWarehouse, delta: 1, reason: 'stock' } });
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => h.call(service, RESERVE, { reference: `race2-${i}`, lines: [{ productId: p.id, quantity: 1 }] })),
+      Array.from({ length: 50 }, (_, i) => h.call(orders, RESERVE, { reference: `race2-${i}`, lines: [{ productId: p.id, quantity: 1 }] })),
     );
     expect(results.filter((r) => r.data?.reserveStock.reservation?.status === 'HELD')).toHaveLength(3);
     expect(await level(p.id)).toEqual({ onHand: 2, reserved: 2 });
@@ -281,7 +284,7 @@ describe('no oversell', () => {
     const b = await makeProduct(h, {}, 100);
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        h.call(service, RESERVE, {
+        h.call(orders, RESERVE, {
           reference: `cross-${i}`,
           lines: i % 2 ? [{ productId: a.id, quantity: 1 }, { productId: b.id, quantity: 1 }] : [{ productId: b.id, quantity: 1 }, { productId: a.id, quantity: 1 }],
         }),

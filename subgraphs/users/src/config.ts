@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Env, readCommonConfig, type CommonConfig, type NodeEnv } from '../../../platform/config';
-import type { DatabaseConfig } from '../../../platform/db/data-source';
-import { readDatabaseConfig } from '../../../platform/db/database-config';
+import type { CommonConfig, Env, NodeEnv } from '../../../platform/config';
+import { readSubgraphConfig, type SubgraphConfig } from '../../../platform/subgraph';
 
 export interface MailConfig {
   /** SMTP server, e.g. smtp://user:pass@mail.example.com:587 or smtps://…:465. */
@@ -20,10 +19,7 @@ export interface SmsConfig {
   logFile: string;
 }
 
-export interface UsersConfig extends CommonConfig {
-  port: number;
-  workerPort: number;
-  database: DatabaseConfig;
+export interface UsersConfig extends SubgraphConfig {
   refreshTtlDays: number;
   /** Public address of the storefront, for links in e-mails. */
   storefrontUrl: string;
@@ -48,9 +44,8 @@ export function defaultOutboxFolder(nodeEnv: NodeEnv, what: 'mail' | 'sms.log'):
   return join(projectRoot(), '.data', ENV_FOLDER[nodeEnv], what);
 }
 
-export function readUsersConfig(source: NodeJS.ProcessEnv = process.env): UsersConfig {
-  const env = new Env(source);
-  const common = readCommonConfig(env);
+/** The users subgraph's own settings (ports, database and common settings are the platform's). */
+export function readUsersSettings(env: Env, common: CommonConfig): Omit<UsersConfig, keyof SubgraphConfig> {
   const smtpUrl = env.optional('SMTP_URL') ? env.url('SMTP_URL', undefined, ['smtp', 'smtps']) : undefined;
   const mailDir = env.optional('MAIL_DIR');
   if (common.production && !smtpUrl && !mailDir) {
@@ -58,11 +53,7 @@ export function readUsersConfig(source: NodeJS.ProcessEnv = process.env): UsersC
     env.string('SMTP_URL');
   }
   const smsWebhook = env.optional('SMS_WEBHOOK_URL') ? env.url('SMS_WEBHOOK_URL', undefined, ['http', 'https']) : undefined;
-  const config: UsersConfig = {
-    ...common,
-    port: env.int('USERS_PORT', 4001, { min: 1, max: 65535 }),
-    workerPort: env.int('USERS_WORKER_PORT', 4101, { min: 1, max: 65535 }),
-    database: readDatabaseConfig(env, 'users', 'postgres://postgres@127.0.0.1:5433/users'),
+  return {
     refreshTtlDays: env.int('REFRESH_TOKEN_TTL_DAYS', 30, { min: 1, max: 365 }),
     storefrontUrl: env.url('STOREFRONT_URL', 'http://localhost:3000'),
     mail: {
@@ -75,6 +66,6 @@ export function readUsersConfig(source: NodeJS.ProcessEnv = process.env): UsersC
       logFile: resolve(env.string('SMS_LOG_FILE', defaultOutboxFolder(common.nodeEnv, 'sms.log'))),
     },
   };
-  env.done();
-  return config;
 }
+
+export const readUsersConfig = (source: NodeJS.ProcessEnv = process.env): UsersConfig => readSubgraphConfig('users', source, readUsersSettings);

@@ -1,14 +1,8 @@
-import type { BaseContext, RequestInfo } from '../../../platform/context';
-import { RequestDb } from '../../../platform/db/request-db';
+import type { SubgraphRequest } from '../../../platform/subgraph';
 import type { UsersDeps } from './deps';
-import { createLoaders, type UsersLoaders } from './loaders';
+import type { UsersLoaders } from './loaders';
 
-export interface UsersContext extends BaseContext {
-  deps: UsersDeps;
+/** A users request: the platform's context and this request's DataLoaders. */
+export interface UsersContext extends SubgraphRequest<UsersDeps> {
   loaders: UsersLoaders;
-}
-
-export function createContext(deps: UsersDeps, info: RequestInfo): UsersContext {
-  const db = new RequestDb(deps.database, info.minLsn);
-  return { ...info, db, deps, loaders: createLoaders(db) };
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runSubgraph } from '../../../platform/subgraph-runtime';
-import { usersSubgraph } from './subgraph';
+import users from './subgraph';
 
-runSubgraph(usersSubgraph);
+runSubgraph(users);

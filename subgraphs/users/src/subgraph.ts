@@ -1,14 +1,44 @@
-import type { SubgraphDefinition } from '../../../platform/subgraph';
-import { readUsersConfig, type UsersConfig } from './config';
-import { closeUsersDeps, openUsersDeps, type UsersDeps } from './deps';
+import { defineSubgraph } from '../../../platform/subgraph';
+import { Accounts1732100000000 } from '../migrations/1732100000000-accounts';
+import { NotificationsWishlists1732200000000 } from '../migrations/1732200000000-notifications-wishlists';
+import { AccountRecoveryResolver } from './account/account-recovery.resolver';
+import { AccountTokenEntity } from './account/account-token.entity';
+import { AccountEntities } from './account/account.entities';
+import { AccountResolver } from './account/account.resolver';
+import { AddressResolver } from './address/address.resolver';
+import { UserAdminResolver } from './admin/user-admin.resolver';
+import { readUsersSettings, type UsersConfig } from './config';
+import type { UsersContext } from './context';
+import type { UsersDeps } from './deps';
 import { usersJobHandlers } from './jobs';
-import { createServer } from './server';
+import { createLoaders } from './loaders';
+import { NotificationEntity } from './notification/notification.entity';
+import { UserNotificationsResolver } from './notification/notification.resolver';
+import { seedUsers } from './seed';
+import { userReference } from './user/user.reference';
+import { UserResolver } from './user/user.resolver';
+import { WishlistEntity, WishlistItemEntity } from './wishlist/wishlist.entity';
+import { UserWishlistsResolver, WishlistItemResolver, WishlistResolver } from './wishlist/wishlist.resolver';
 
-export const usersSubgraph: SubgraphDefinition<UsersConfig, UsersDeps> = {
+/** Accounts, sessions, profiles, addresses, wishlists and notifications. */
+export default defineSubgraph<UsersConfig, UsersDeps, UsersContext>({
   name: 'users',
-  readConfig: readUsersConfig,
-  openDeps: openUsersDeps,
-  closeDeps: closeUsersDeps,
-  createServer,
+  entities: [...AccountEntities, AccountTokenEntity, NotificationEntity, WishlistEntity, WishlistItemEntity],
+  migrations: [Accounts1732100000000, NotificationsWishlists1732200000000],
+  resolvers: [
+    AccountResolver,
+    AccountRecoveryResolver,
+    UserResolver,
+    AddressResolver,
+    UserNotificationsResolver,
+    UserWishlistsResolver,
+    WishlistResolver,
+    WishlistItemResolver,
+    UserAdminResolver,
+  ],
+  references: userReference,
+  config: readUsersSettings,
+  createContext: (request) => ({ ...request, loaders: createLoaders(request.db) }),
   jobHandlers: (deps) => usersJobHandlers(deps),
-};
+  seed: seedUsers,
+});

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runSubgraphWorker } from '../../../platform/subgraph-runtime';
-import { usersSubgraph } from './subgraph';
+import users from './subgraph';
 
-runSubgraphWorker(usersSubgraph);
+runSubgraphWorker(users);

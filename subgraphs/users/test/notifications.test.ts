@@ -5,13 +5,13 @@ import { countStatements } from '../../../platform/db/statement-log';
 import { notificationChannels, usersJobHandlers } from '../src/jobs';
 import { createMailer } from '../src/notification/mail-transport';
 import { createSmsProvider } from '../src/notification/sms-provider';
-import { UsersTestClient, type Customer } from './users-test-client';
+import { startUsers, type Customer, type UsersHarness } from './helpers';
 
 jest.setTimeout(30_000);
 
-let users: UsersTestClient;
+let users: UsersHarness;
 beforeAll(async () => {
-  users = await UsersTestClient.start();
+  users = await startUsers();
 });
 afterAll(() => users?.stop());
 
@@ -22,7 +22,7 @@ function job<T>(name: string, data: T, id: string = randomUUID(), attempt = 1, a
 
 /** A notification written directly (no outbox job), so only the test's own calls send it. */
 async function insertMail(userId: string | null, to: string, subject = 'Hello', body = 'Plain text body.\nSecond line.'): Promise<string> {
-  const [row] = await users.query<{ id: string }>(
+  const [row] = await users.sql<{ id: string }>(
     `INSERT INTO notifications (user_id, channel, template, recipient, subject, body) VALUES ($1, 'EMAIL', 'welcome', $2, $3, $4) RETURNING id`,
     [userId, to, subject, body],
   );
@@ -30,7 +30,7 @@ async function insertMail(userId: string | null, to: string, subject = 'Hello', 
 }
 
 async function notification(id: string) {
-  const [row] = await users.query('SELECT status, attempts, error, secret, sent_at FROM notifications WHERE id = $1', [id]);
+  const [row] = await users.sql('SELECT status, attempts, error, secret, sent_at FROM notifications WHERE id = $1', [id]);
   return row;
 }
 
@@ -74,7 +74,7 @@ describe('sending', () => {
     const failing = { mailer: createMailer({ smtpUrl: 'smtp://127.0.0.1:1', from: 'Shop <no-reply@shop.example>' }), sms: createSmsProvider(users.deps.config.sms, users.deps.log) };
     const handlers = usersJobHandlers(users.deps, failing);
     const id = await insertMail(null, `nobody-${Date.now()}@example.com`);
-    await users.query(`UPDATE notifications SET secret = 'one-time' WHERE id = $1`, [id]);
+    await users.sql(`UPDATE notifications SET secret = 'one-time' WHERE id = $1`, [id]);
     await expect(handlers['notification.send'](job('notification.send', { notificationId: id }, 'j1', 1, 3))).rejects.toThrow();
     expect(await notification(id)).toMatchObject({ status: 'QUEUED', attempts: 1, secret: 'one-time' });
     expect((await notification(id)).error).toMatch(/ECONNREFUSED|connect/i);
@@ -104,7 +104,7 @@ describe('events that become messages', () => {
     await handlers['shipment.updated'](event);
     await handlers['shipment.updated'](event);
     await users.deliverAll();
-    const rows = await users.query(`SELECT channel, recipient, status FROM notifications WHERE user_id = $1 AND template = 'shipment-update' ORDER BY channel`, [c.userId]);
+    const rows = await users.sql(`SELECT channel, recipient, status FROM notifications WHERE user_id = $1 AND template = 'shipment-update' ORDER BY channel`, [c.userId]);
     expect(rows).toEqual([
       { channel: 'EMAIL', recipient: c.email, status: 'SENT' },
       { channel: 'SMS', recipient: '+66812345678', status: 'SENT' },
@@ -122,7 +122,7 @@ describe('events that become messages', () => {
     const email = `guest-${Date.now()}@example.com`;
     await handlers['order.confirmed'](job('order.confirmed', { orderId: randomUUID(), userId: null, email, lines: [{ productId: randomUUID(), quantity: 2 }, { productId: randomUUID(), quantity: 1 }] }));
     await users.deliverAll();
-    const [row] = await users.query(`SELECT user_id, status FROM notifications WHERE recipient = $1`, [email]);
+    const [row] = await users.sql(`SELECT user_id, status FROM notifications WHERE recipient = $1`, [email]);
     expect(row).toEqual({ user_id: null, status: 'SENT' });
     expect(users.mailsTo(email)[0].json.text).toContain('(3 items)');
   });
@@ -150,18 +150,18 @@ describe('User.notifications', () => {
     c = await users.register();
     await users.deliverAll(); // the welcome mail
     for (let i = 1; i <= 4; i++) await insertMail(c.userId, c.email, `Message ${i}`);
-    await users.query(`UPDATE notifications SET status = 'SENDING' WHERE user_id = $1 AND subject = 'Message 4'`, [c.userId]);
+    await users.sql(`UPDATE notifications SET status = 'SENDING' WHERE user_id = $1 AND subject = 'Message 4'`, [c.userId]);
   });
 
   it('pages newest first with keyset cursors and a total', async () => {
-    const first = await users.call(MY_NOTIFICATIONS, { first: 2 }, c.identity);
+    const first = await users.call(c, MY_NOTIFICATIONS, { first: 2 });
     const page1 = first.data!.me.notifications;
     expect(page1.totalCount).toBe(5);
     expect(page1.pageInfo.hasNextPage).toBe(true);
     expect(page1.edges.map((e: { node: { subject: string } }) => e.node.subject)).toEqual(['Message 4', 'Message 3']);
     expect(page1.edges[0].node).toMatchObject({ channel: 'EMAIL', template: 'welcome', status: 'QUEUED', sentAt: null });
 
-    const rest = await users.call(MY_NOTIFICATIONS, { first: 10, after: page1.pageInfo.endCursor }, c.identity);
+    const rest = await users.call(c, MY_NOTIFICATIONS, { first: 10, after: page1.pageInfo.endCursor });
     const page2 = rest.data!.me.notifications;
     expect(page2.edges.map((e: { node: { subject: string } }) => e.node.subject)).toEqual(['Message 2', 'Message 1', 'Welcome to the Shop']);
     expect(page2.pageInfo.hasNextPage).toBe(false);
@@ -170,10 +170,10 @@ describe('User.notifications', () => {
   });
 
   it('defaults to 20 and refuses a bad page size or cursor with BAD_USER_INPUT', async () => {
-    const all = await users.call(MY_NOTIFICATIONS, {}, c.identity);
+    const all = await users.call(c, MY_NOTIFICATIONS);
     expect(all.data!.me.notifications.edges).toHaveLength(5);
     for (const variables of [{ first: 101 }, { first: -1 }, { after: 'garbage' }, { after: Buffer.from('[{"x":1}]').toString('base64url') }]) {
-      const res = await users.call(MY_NOTIFICATIONS, variables, c.identity);
+      const res = await users.call(c, MY_NOTIFICATIONS, variables);
       expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
   });
@@ -181,9 +181,9 @@ describe('User.notifications', () => {
   it("is private: another customer reading them through a User reference gets FORBIDDEN", async () => {
     const other = await users.register();
     const res = await users.call(
+      other,
       `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { id notifications { totalCount } } } }`,
       { reps: [{ __typename: 'User', id: c.userId }] },
-      other.identity,
     );
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(JSON.stringify(res.data ?? {})).not.toContain('totalCount');
@@ -195,7 +195,7 @@ describe('User.notifications', () => {
     const admin = await users.admin();
     const doc = `query ($first: Int) { users(first: $first) { edges { node { id notifications(first: 2) { totalCount edges { node { id } } } } } } }`;
     const count = async (first: number) => {
-      const { result, counts } = await countStatements([users.deps.database.statements], () => users.call(doc, { first }, admin));
+      const { result, counts } = await countStatements([users.deps.database.statements], () => users.call(admin, doc, { first }));
       expect(result.errors).toBeUndefined();
       expect(result.data!.users.edges).toHaveLength(first);
       return counts.total;

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Role } from '../../../platform/auth/roles';
 import { isSessionRevoked } from '../../../platform/auth/revocation';
-import { codes, UsersTestClient, type Customer } from './users-test-client';
+import { codes, guest, startUsers, type Customer, type UsersHarness } from './helpers';
 
 jest.setTimeout(30_000);
 
-let users: UsersTestClient;
+let users: UsersHarness;
 beforeAll(async () => {
-  users = await UsersTestClient.start();
+  users = await startUsers();
 });
 afterAll(() => users?.stop());
 
@@ -23,12 +23,12 @@ const SET_ROLES = `mutation ($userId: ID!, $roles: [Role!]!) {
 }`;
 
 async function rolesOf(userId: string): Promise<string[]> {
-  const [row] = await users.query<{ roles: string[] }>('SELECT roles FROM users WHERE id = $1', [userId]);
+  const [row] = await users.sql<{ roles: string[] }>('SELECT roles FROM users WHERE id = $1', [userId]);
   return row.roles;
 }
 
 async function auditCount(userId: string): Promise<number> {
-  const [row] = await users.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE kind = 'ROLES_CHANGED' AND user_id = $1`, [userId]);
+  const [row] = await users.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE kind = 'ROLES_CHANGED' AND user_id = $1`, [userId]);
   return row.n;
 }
 
@@ -38,32 +38,32 @@ describe('users (staff list)', () => {
     const tag = randomBytes(3).toString('hex');
     const made: Customer[] = [];
     for (let i = 0; i < 5; i++) made.push(await users.register(`Pat ${tag} ${i}`));
-    const byName = await users.call(LIST, { search: tag.toUpperCase(), first: 2 }, admin);
+    const byName = await users.call(admin, LIST, { search: tag.toUpperCase(), first: 2 });
     expect(byName.errors).toBeUndefined();
     const page1 = byName.data!.users;
     expect(page1.totalCount).toBe(5);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const rest = (await users.call(LIST, { search: tag, first: 10, after: page1.pageInfo.endCursor }, admin)).data!.users;
+    const rest = (await users.call(admin, LIST, { search: tag, first: 10, after: page1.pageInfo.endCursor })).data!.users;
     expect(rest.pageInfo.hasNextPage).toBe(false);
     const emails = [...page1.edges, ...rest.edges].map((e: { node: { email: string } }) => e.node.email);
     expect(emails).toEqual(made.map((c) => c.email).sort());
 
-    const byEmail = (await users.call(LIST, { search: made[3].email.slice(0, 10) }, admin)).data!.users;
+    const byEmail = (await users.call(admin, LIST, { search: made[3].email.slice(0, 10) })).data!.users;
     expect(byEmail.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([made[3].userId]);
   });
 
   it('treats % and _ in the search as plain characters', async () => {
     const admin = await users.admin();
-    const res = await users.call(LIST, { search: '%' }, admin);
+    const res = await users.call(admin, LIST, { search: '%' });
     expect(res.data!.users.totalCount).toBe(0);
   });
 
   it('refuses a customer with FORBIDDEN and a guest with UNAUTHENTICATED', async () => {
     const c = await users.register();
-    const asCustomer = await users.call(LIST, {}, c.identity);
+    const asCustomer = await users.call(c, LIST);
     expect(asCustomer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(asCustomer.data?.users ?? null).toBeNull();
-    const asGuest = await users.call(LIST, {});
+    const asGuest = await users.call(guest, LIST);
     expect(asGuest.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
@@ -72,18 +72,18 @@ describe('setUserRoles', () => {
   it('makes a customer staff and back; taking ADMIN away ends their sessions', async () => {
     const admin = await users.admin();
     const c = await users.register();
-    const promoted = await users.call(SET_ROLES, { userId: c.userId, roles: ['CUSTOMER', 'ADMIN'] }, admin);
+    const promoted = await users.call(admin, SET_ROLES, { userId: c.userId, roles: ['CUSTOMER', 'ADMIN'] });
     expect(promoted.data!.setUserRoles).toEqual({ user: { id: c.userId, roles: ['ADMIN', 'CUSTOMER'] }, userErrors: [] });
     expect(await isSessionRevoked(users.deps.redis, c.identity.sessionId)).toBe(false);
 
-    const demoted = await users.call(SET_ROLES, { userId: c.userId, roles: ['CUSTOMER'] }, admin);
+    const demoted = await users.call(admin, SET_ROLES, { userId: c.userId, roles: ['CUSTOMER'] });
     expect(demoted.data!.setUserRoles.user.roles).toEqual(['CUSTOMER']);
     expect(await rolesOf(c.userId)).toEqual(['CUSTOMER']);
     expect(await isSessionRevoked(users.deps.redis, c.identity.sessionId)).toBe(true);
-    const refresh = await users.call(`mutation ($t: String!) { refreshToken(refreshToken: $t) { userErrors { code } } }`, { t: c.refreshToken });
+    const refresh = await users.call(guest, `mutation ($t: String!) { refreshToken(refreshToken: $t) { userErrors { code } } }`, { t: c.refreshToken });
     expect(codes(refresh.data!.refreshToken)).toEqual(['INVALID_TOKEN']);
 
-    const [last] = await users.query(
+    const [last] = await users.sql(
       `SELECT details FROM audit_events WHERE kind = 'ROLES_CHANGED' AND user_id = $1 ORDER BY id DESC LIMIT 1`,
       [c.userId],
     );
@@ -95,20 +95,20 @@ describe('setUserRoles', () => {
     const c = await users.register();
     const victim = await users.register();
     for (const target of [c.userId, victim.userId]) {
-      const res = await users.call(SET_ROLES, { userId: target, roles: ['ADMIN', 'CUSTOMER'] }, c.identity);
+      const res = await users.call(c, SET_ROLES, { userId: target, roles: ['ADMIN', 'CUSTOMER'] });
       expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect(res.data?.setUserRoles ?? null).toBeNull();
       expect(await rolesOf(target)).toEqual(['CUSTOMER']);
       expect(await auditCount(target)).toBe(0);
     }
-    const guest = await users.call(SET_ROLES, { userId: victim.userId, roles: ['ADMIN'] });
-    expect(guest.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const asGuest = await users.call(guest, SET_ROLES, { userId: victim.userId, roles: ['ADMIN'] });
+    expect(asGuest.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(await rolesOf(victim.userId)).toEqual(['CUSTOMER']);
   });
 
   it("refuses to take away the caller's own ADMIN role", async () => {
     const admin = await users.admin();
-    const res = await users.call(SET_ROLES, { userId: admin.userId, roles: ['CUSTOMER'] }, admin);
+    const res = await users.call(admin, SET_ROLES, { userId: admin.userId, roles: ['CUSTOMER'] });
     expect(res.data!.setUserRoles).toMatchObject({ user: null, userErrors: [{ code: 'CANNOT_REMOVE_OWN_ADMIN', field: 'roles' }] });
     expect(await rolesOf(admin.userId)).toEqual([Role.ADMIN, Role.CUSTOMER]);
     expect(await auditCount(admin.userId)).toBe(0);
@@ -118,9 +118,9 @@ describe('setUserRoles', () => {
     const admin = await users.admin();
     const c = await users.register();
     for (const userId of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
-      expect(codes((await users.call(SET_ROLES, { userId, roles: ['CUSTOMER'] }, admin)).data!.setUserRoles)).toEqual(['NOT_FOUND']);
+      expect(codes((await users.call(admin, SET_ROLES, { userId, roles: ['CUSTOMER'] })).data!.setUserRoles)).toEqual(['NOT_FOUND']);
     }
-    expect(codes((await users.call(SET_ROLES, { userId: c.userId, roles: [] }, admin)).data!.setUserRoles)).toEqual(['INVALID']);
+    expect(codes((await users.call(admin, SET_ROLES, { userId: c.userId, roles: [] })).data!.setUserRoles)).toEqual(['INVALID']);
     expect(await rolesOf(c.userId)).toEqual(['CUSTOMER']);
   });
 });
