@@ -3,10 +3,9 @@ import type { GraphQLSchema } from 'graphql';
 import type { MixedList, EntitySchema } from 'typeorm';
 import type { BuildSchemaOptions } from 'type-graphql';
 import './auth/roles';
-import { Env, readCommonConfig, type CommonConfig } from './config';
+import type { CommonConfig, Env } from './config';
 import type { BaseContext, RequestInfo } from './context';
-import { createDatabase, type Database, type DatabaseConfig } from './db/data-source';
-import { readDatabaseConfig } from './db/database-config';
+import { createDatabase, type Database } from './db/data-source';
 import { RequestDb } from './db/request-db';
 import { authChecker } from './graphql/auth-checker';
 import { buildFederatedSchema, type ReferenceResolvers } from './graphql/federation';
@@ -15,13 +14,10 @@ import type { Logger } from './logger';
 import type { JobHandlers } from './queue/consumer';
 import { queueEntities } from './queue/outbox.entity';
 import { createRedis } from './redis';
-import { envPrefix, registeredSubgraph, type SubgraphName } from '../subgraphs/registry';
+import { readSubgraphConfig, type Own, type SubgraphConfig } from './subgraph-config';
+import type { SubgraphName } from '../subgraphs/registry';
 
-export interface SubgraphConfig extends CommonConfig {
-  port: number;
-  workerPort: number;
-  database: DatabaseConfig;
-}
+export { readSubgraphConfig, type SubgraphConfig };
 
 /** What every subgraph's processes hold: its settings, its database, a Redis connection and a logger. */
 export interface SubgraphDeps<C extends SubgraphConfig = SubgraphConfig> {
@@ -56,9 +52,6 @@ export interface SubgraphDefinition<C extends SubgraphConfig = SubgraphConfig, D
   testEnv(queuePrefix: string): NodeJS.ProcessEnv;
 }
 
-/** A subgraph's own settings on top of SubgraphConfig. */
-type Own<T, Base> = Omit<T, keyof Base>;
-
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityList = MixedList<Function | string | EntitySchema>;
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -83,31 +76,6 @@ export interface SubgraphSpec<C extends SubgraphConfig, D extends SubgraphDeps<C
   jobHandlers?(deps: D): JobHandlers;
   seed?(deps: D): Promise<void>;
   testEnv?(queuePrefix: string): NodeJS.ProcessEnv;
-}
-
-/**
- * Settings every subgraph has: `<NAME>_PORT` and `<NAME>_WORKER_PORT` (defaults from
- * subgraphs/registry.ts), its database (`<NAME>_DATABASE_URL`…) and the common settings, plus the
- * subgraph's own.
- */
-export function readSubgraphConfig<C extends SubgraphConfig>(
-  name: SubgraphName,
-  source: NodeJS.ProcessEnv = process.env,
-  own?: (env: Env, common: CommonConfig) => Own<C, SubgraphConfig>,
-): C {
-  const env = new Env(source);
-  const common = readCommonConfig(env);
-  const entry = registeredSubgraph(name);
-  const prefix = envPrefix(name);
-  const config = {
-    ...common,
-    port: env.int(`${prefix}_PORT`, entry.port, { min: 1, max: 65535 }),
-    workerPort: env.int(`${prefix}_WORKER_PORT`, entry.workerPort, { min: 1, max: 65535 }),
-    database: readDatabaseConfig(env, name, `postgres://postgres@127.0.0.1:5433/${entry.database}`),
-    ...own?.(env, common),
-  } as C;
-  env.done();
-  return config;
 }
 
 /** A subgraph from its parts; everything else (processes, server, readiness, connections) is the platform's. */

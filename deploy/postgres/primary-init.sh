@@ -1,11 +1,12 @@
 #!/bin/bash
-# First start of the primary: a replication role, one database per subgraph, and a replication slot.
+# First start of the primary: a replication role, one database per subgraph (SUBGRAPH_DATABASES,
+# set by docker-compose.yml from subgraphs/registry.ts), and a replication slot.
 set -euo pipefail
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" <<SQL
 CREATE ROLE replicator WITH REPLICATION LOGIN PASSWORD '${REPLICATION_PASSWORD}';
 SELECT pg_create_physical_replication_slot('replica1');
 SQL
-for db in users catalog cart orders payments shipping; do
+for db in ${SUBGRAPH_DATABASES:?SUBGRAPH_DATABASES lists the databases to create}; do
   psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" -c "CREATE DATABASE $db"
 done
 echo "host replication replicator all scram-sha-256" >> "$PGDATA/pg_hba.conf"

@@ -1,5 +1,5 @@
 import type { Env } from '../../../platform/config';
-import { readSubgraphConfig, type SubgraphConfig } from '../../../platform/subgraph';
+import { readSubgraphConfig, type SubgraphConfig } from '../../../platform/subgraph-config';
 
 export interface CatalogConfig extends SubgraphConfig {
   /** How long a product or the category tree stays in the Redis cache when nothing changes (seconds). */

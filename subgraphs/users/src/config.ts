@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CommonConfig, Env, NodeEnv } from '../../../platform/config';
-import { readSubgraphConfig, type SubgraphConfig } from '../../../platform/subgraph';
+import { readSubgraphConfig, type SubgraphConfig } from '../../../platform/subgraph-config';
 
 export interface MailConfig {
   /** SMTP server, e.g. smtp://user:pass@mail.example.com:587 or smtps://…:465. */

@@ -1,0 +1,123 @@
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { envPrefix, SUBGRAPHS } from '../subgraphs/registry';
+
+/** docker-compose.yml is written from subgraphs/registry.ts: `npm run docker-compose` after changing the registry. */
+export const DOCKER_COMPOSE_FILE = join(__dirname, '..', __dirname.includes('/dist/') ? '..' : '', 'docker-compose.yml');
+
+const readyCheck = (port: number) =>
+  `healthcheck: { test: ["CMD", "node", "-e", "fetch('http://127.0.0.1:${port}/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"], <<: *health }`;
+
+export function renderDockerCompose(): string {
+  const databases = SUBGRAPHS.flatMap((s) => [
+    `    ${envPrefix(s.name)}_DATABASE_URL: postgres://postgres:\${POSTGRES_PASSWORD:-postgres}@primary:5432/${s.database}`,
+    `    ${envPrefix(s.name)}_DATABASE_REPLICA_URLS: postgres://postgres:\${POSTGRES_PASSWORD:-postgres}@replica:5432/${s.database}`,
+  ]);
+  const urls = SUBGRAPHS.map((s) => `    ${envPrefix(s.name)}_URL: http://${s.name}:${s.port}/graphql`);
+  const services = SUBGRAPHS.map(
+    (s) => `  ${s.name}:
+    <<: *node
+    environment: { <<: *env, SERVICE: subgraphs/${s.name}/src/main.js }
+    ${readyCheck(s.port)}
+  ${s.name}-worker:
+    <<: *node
+    environment: { <<: *env, SERVICE: subgraphs/${s.name}/src/worker.js }
+    ${readyCheck(s.workerPort)}
+`,
+  );
+  const dependsOnSubgraphs = SUBGRAPHS.map((s) => `      ${s.name}: { condition: service_healthy }`).join('\n');
+  return `# The whole system from one image (Dockerfile), configured the way production is: every address
+# and secret from the environment. \`docker compose up --build\`, then http://localhost:4000/graphql.
+# Written by \`npm run docker-compose\` from subgraphs/registry.ts (scripts/docker-compose.ts): edit those, not this file.
+x-node: &node
+  build: .
+  image: commerce-supergraph:latest
+  restart: unless-stopped
+  environment: &env
+    NODE_ENV: production
+    HOST: 0.0.0.0
+    REDIS_URL: redis://redis:6379
+    JWT_SECRET: \${JWT_SECRET:-change-me-jwt-secret-at-least-32-characters}
+    INTERNAL_SECRET: \${INTERNAL_SECRET:-change-me-internal-secret-at-least-32-chars}
+${databases.join('\n')}
+${urls.join('\n')}
+    SMTP_URL: \${SMTP_URL:-smtp://mailpit:1025}
+    ADMIN_EMAIL: \${ADMIN_EMAIL:-admin@example.com}
+    ADMIN_PASSWORD: \${ADMIN_PASSWORD:-admin-password-123}
+  depends_on:
+    primary: { condition: service_healthy }
+    replica: { condition: service_healthy }
+    redis: { condition: service_healthy }
+
+x-health: &health
+  interval: 5s
+  timeout: 3s
+  retries: 20
+
+services:
+  primary:
+    image: postgres:15
+    environment:
+      POSTGRES_PASSWORD: \${POSTGRES_PASSWORD:-postgres}
+      REPLICATION_PASSWORD: \${REPLICATION_PASSWORD:-replicator}
+      SUBGRAPH_DATABASES: ${SUBGRAPHS.map((s) => s.database).join(' ')}
+    command: postgres -c wal_level=replica -c max_wal_senders=10 -c synchronous_standby_names=* -c synchronous_commit=local
+    volumes:
+      - primary-data:/var/lib/postgresql/data
+      - ./deploy/postgres/primary-init.sh:/docker-entrypoint-initdb.d/10-init.sh:ro
+    healthcheck: { test: ["CMD", "pg_isready", "-U", "postgres"], <<: *health }
+
+  replica:
+    image: postgres:15
+    user: postgres
+    environment:
+      PGDATA: /var/lib/postgresql/data/pgdata
+      REPLICATION_PASSWORD: \${REPLICATION_PASSWORD:-replicator}
+    entrypoint: ["/replica-entrypoint.sh"]
+    volumes:
+      - replica-data:/var/lib/postgresql/data
+      - ./deploy/postgres/replica-entrypoint.sh:/replica-entrypoint.sh:ro
+    depends_on:
+      primary: { condition: service_healthy }
+    healthcheck: { test: ["CMD", "pg_isready", "-U", "postgres"], <<: *health }
+
+  mailpit:
+    image: axllent/mailpit:latest
+    ports: ["8025:8025"]
+
+  redis:
+    image: redis:7
+    command: redis-server --appendonly yes --maxmemory-policy noeviction
+    volumes:
+      - redis-data:/data
+    healthcheck: { test: ["CMD", "redis-cli", "ping"], <<: *health }
+
+${services.join('\n')}
+  seed:
+    <<: *node
+    restart: "no"
+    command: ["node", "dist/scripts/seed.js"]
+    depends_on:
+${dependsOnSubgraphs}
+
+  gateway:
+    <<: *node
+    environment: { <<: *env, SERVICE: gateway/src/main.js }
+    ports: ["4000:4000"]
+    depends_on:
+${dependsOnSubgraphs}
+    ${readyCheck(4000)}
+
+volumes:
+  primary-data:
+  replica-data:
+  redis-data:
+`;
+}
+
+if (require.main === module) {
+  const temporary = `${DOCKER_COMPOSE_FILE}.tmp`;
+  writeFileSync(temporary, renderDockerCompose());
+  renameSync(temporary, DOCKER_COMPOSE_FILE);
+  console.log(`wrote docker-compose.yml for ${SUBGRAPHS.length} subgraphs`);
+}
