@@ -8,7 +8,6 @@ import { createRedis } from '../platform/redis';
 import { postGraphQL, type GraphQLResponse } from '../platform/testing/graphql-client';
 import { testRedisUrl } from '../platform/testing/test-infra';
 import type { StatementLog } from '../platform/db/statement-log';
-import { composeSupergraph } from '../scripts/composition';
 import { readGatewayConfig } from '../gateway/src/config';
 import { createGateway, type GatewayServer } from '../gateway/src/server';
 import { startSubgraphForTest, type StartedSubgraph } from '../platform/testing/start-subgraph';
@@ -35,17 +34,21 @@ export interface Stack {
 const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id } userErrors { code message } } }`;
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessToken userErrors { code } } }`;
 
-/** The whole system in one process: every subgraph with its worker, and the gateway over the composed supergraph. */
+/**
+ * The whole system in one process: every subgraph with its worker, and the gateway over the
+ * committed supergraph, as in production (scripts/composition.spec.ts keeps it up to date).
+ */
 export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<Stack> {
   const queuePrefix = `e2e-${randomBytes(4).toString('hex')}`;
   const subgraphs: Record<string, StartedSubgraph<any>> = {};
-  // every registered subgraph: a fresh database, its server and its worker in this process
-  for (const definition of loadSubgraphs()) subgraphs[definition.name] = await startSubgraphForTest(definition, queuePrefix);
+  // every registered subgraph, side by side: a fresh database, its server and its worker in this process
+  for (const started of await Promise.all(loadSubgraphs().map((definition) => startSubgraphForTest(definition, queuePrefix)))) {
+    subgraphs[started.name] = started;
+  }
   const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`${envPrefix(name)}_URL`, s.url]));
   const config = readGatewayConfig({ NODE_ENV: 'test', REDIS_URL: testRedisUrl(), ...urls, ...env });
   const redis = createRedis(config.redisUrl, 'gateway-test');
-  const { supergraph } = await composeSupergraph();
-  const gateway = await createGateway({ config, redis, log: createLogger('gateway', process.env.TEST_LOG_LEVEL ?? 'warn'), supergraphSdl: supergraph });
+  const gateway = await createGateway({ config, redis, log: createLogger('gateway', process.env.TEST_LOG_LEVEL ?? 'warn') });
   const http = await gateway.listen(0, '127.0.0.1');
   const gatewayUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
 

@@ -2,11 +2,11 @@ import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from '../../platform/logger';
 import { createRedis } from '../../platform/redis';
 import { testRedisUrl } from '../../platform/testing/test-infra';
-import { composeSupergraph } from '../../scripts/composition';
 import { readGatewayConfig } from '../src/config';
 import { createGateway, type GatewayServer } from '../src/server';
 import type { TrustedDocuments } from '../src/persisted-queries/trusted-documents';
 import type { Stack } from '../../e2e/harness';
+import { envPrefix } from '../../subgraphs/registry';
 
 /** A second gateway instance in front of the same subgraphs and Redis, e.g. with other settings. */
 export async function startExtraGateway(
@@ -15,11 +15,10 @@ export async function startExtraGateway(
   trustedDocuments?: TrustedDocuments,
   log: Logger = createLogger('gateway', process.env.TEST_LOG_LEVEL ?? 'warn'),
 ): Promise<{ url: string; gateway: GatewayServer; stop(): Promise<void> }> {
-  const urls = Object.fromEntries(Object.entries(stack.subgraphs).map(([name, s]) => [`${name.toUpperCase()}_URL`, s.url]));
+  const urls = Object.fromEntries(Object.entries(stack.subgraphs).map(([name, s]) => [`${envPrefix(name)}_URL`, s.url]));
   const config = readGatewayConfig({ NODE_ENV: 'test', REDIS_URL: testRedisUrl(), ...urls, ...env });
   const redis = createRedis(config.redisUrl, 'gateway-test-extra');
-  const { supergraph } = await composeSupergraph();
-  const gateway = await createGateway({ config, redis, log, supergraphSdl: supergraph, trustedDocuments });
+  const gateway = await createGateway({ config, redis, log, trustedDocuments });
   const http = await gateway.listen(0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`,
