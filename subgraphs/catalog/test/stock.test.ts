@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import { waitFor } from '../../../platform/infra/processes';
 import { createRedis } from '../../../platform/redis';
 import { DEFAULT_WAREHOUSE_ID } from '../migrations/1732200000000-catalog';
 import { ADJUST, admin, codes, customer, guest, makeProduct, service, startCatalog, type CatalogHarness } from './helpers';
@@ -41,16 +42,6 @@ async function level(productId: string, warehouseId = DEFAULT_WAREHOUSE_ID) {
 
 async function movements(productId: string) {
   return h.sql('SELECT type, quantity, reason, reference_id FROM stock_movements WHERE product_id = $1 ORDER BY id', [productId]);
-}
-
-async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('inventory adjustments', () => {

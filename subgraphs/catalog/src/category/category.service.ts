@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { userError, type UserError } from '../../../../platform/graphql/types';
 import { publish } from '../../../../platform/queue/outbox';
 import { CatalogError } from '../common/catalog.errors';
-import { uniqueViolation } from '../common/db-errors';
+import { uniqueViolation } from '../../../../platform/db/db-errors';
 import { isHttpUrl, isSlug, slugify } from '../common/rules';
 import { VISIBLE_TO_ALL } from '../common/consistency';
 import type { CatalogContext } from '../context';

@@ -1,6 +1,6 @@
 import type { RequestDb } from '../../../../platform/db/request-db';
 import { groupLoader, valueLoader } from '../../../../platform/loaders';
-import { pagedGroupLoader } from '../common/paged-loader';
+import { pagedGroupLoader } from '../../../../platform/paged-loader';
 import { MOVEMENT_COLUMNS, type StockLevelRow, type StockMovementRow } from './inventory-rows';
 
 export function inventoryLoaders(db: RequestDb) {

@@ -2,8 +2,8 @@ import { Arg, Authorized, Ctx, Directive, FieldResolver, Int, Mutation, Query, R
 import { Role } from '../../../../platform/auth/roles';
 import { requireIdentity } from '../../../../platform/graphql/auth-checker';
 import { pageSize } from '../../../../platform/graphql/connection';
-import { PRIVATE } from '../common/cache-hints';
-import { seqAfter, seqConnection } from '../common/paged-loader';
+import { PRIVATE } from '../../../../platform/graphql/cache-hints';
+import { seqAfter, seqConnection } from '../../../../platform/paged-loader';
 import type { CatalogContext } from '../context';
 import type { ProductRow } from '../product/product-row';
 import { Product } from '../product/product.type';

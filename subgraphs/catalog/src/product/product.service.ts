@@ -3,7 +3,7 @@ import { userError, type UserError } from '../../../../platform/graphql/types';
 import { publish } from '../../../../platform/queue/outbox';
 import { isUuid } from '../../../../platform/validation';
 import { CatalogError } from '../common/catalog.errors';
-import { uniqueViolation } from '../common/db-errors';
+import { uniqueViolation } from '../../../../platform/db/db-errors';
 import { slugify } from '../common/rules';
 import { VISIBLE_TO_ALL } from '../common/consistency';
 import type { CatalogContext } from '../context';

@@ -1,6 +1,6 @@
 import type { RequestDb } from '../../../../platform/db/request-db';
 import { rowLoader, valueLoader } from '../../../../platform/loaders';
-import { pagedGroupLoader } from '../common/paged-loader';
+import { pagedGroupLoader } from '../../../../platform/paged-loader';
 import { REVIEW_COLUMNS, type ReviewRow } from './review-row';
 
 /** Newest-first pages of reviews for many parents in one statement (a lateral join per parent id). */

@@ -3,8 +3,8 @@ import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Info, Int, Mutation
 import { Role } from '../../../../platform/auth/roles';
 import { requireIdentity } from '../../../../platform/graphql/auth-checker';
 import { pageSize, toConnection } from '../../../../platform/graphql/connection';
-import { markPrivate, PRIVATE } from '../common/cache-hints';
-import { seqAfter } from '../common/paged-loader';
+import { markPrivate, PRIVATE } from '../../../../platform/graphql/cache-hints';
+import { seqAfter } from '../../../../platform/paged-loader';
 import { isUuid } from '../../../../platform/validation';
 import type { CatalogContext } from '../context';
 import type { ProductRow } from '../product/product-row';

@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { decodeCursor, pageSize, toConnection, type Connection } from '../../../../platform/graphql/connection';
+import { pageSize, toConnection, type Connection } from '../../../../platform/graphql/connection';
+import { seqAfter } from '../../../../platform/paged-loader';
 import type { UsersContext } from '../context';
 import { SelfOrStaff, User } from '../user/user.type';
 import type { NotificationRow } from './notification.loaders';
@@ -18,17 +18,6 @@ function toNotification(row: NotificationRow): Notification {
     createdAt: row.createdAt,
     sentAt: row.sentAt,
   });
-}
-
-function seqAfter(after: string | null | undefined): string | null {
-  if (!after) return null;
-  const [seq] = decodeCursor(after, 1);
-  if (typeof seq !== 'string' || !/^\d{1,19}$/.test(seq)) {
-    throw new GraphQLError('The cursor is malformed: pass an endCursor returned by this API', {
-      extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
-    });
-  }
-  return seq;
 }
 
 @Resolver(() => User)
