@@ -11,7 +11,7 @@ export type Caller = { kind: 'guest' } | { kind: 'customer'; userId: string } | 
 export const guest: Caller = { kind: 'guest' };
 export const customer = (userId: string = randomUUID()): Caller => ({ kind: 'customer', userId });
 export const admin: Caller = { kind: 'admin', userId: randomUUID() };
-export const service: Caller = { kind: 'service', name: 'orders-worker' };
+export const service: Caller = { kind: 'service', name: 'orders' };
 
 export interface CatalogHarness {
   subgraph: StartedSubgraph<CatalogDeps>;

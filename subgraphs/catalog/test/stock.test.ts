@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import { waitFor } from '../../../platform/infra/processes';
 import { createRedis } from '../../../platform/redis';
 import { DEFAULT_WAREHOUSE_ID } from '../migrations/1732200000000-catalog';
-import { ADJUST, admin, codes, customer, guest, makeProduct, service, startCatalog, type CatalogHarness } from './helpers';
+import { ADJUST, admin, codes, customer, guest, makeProduct, service, startCatalog, type CatalogHarness, type Caller } from './helpers';
 
 const RESERVE = `mutation ($reference: String!, $lines: [StockLineInput!]!, $ttlSeconds: Int) {
   reserveStock(reference: $reference, lines: $lines, ttlSeconds: $ttlSeconds) {
@@ -185,9 +185,10 @@ describe('reservations (internal)', () => {
     expect(await level(draft.id)).toEqual({ onHand: 3, reserved: 0 });
   });
 
-  it('answers services only: the gateway\'s callers get FORBIDDEN, even staff', async () => {
+  it('answers the orders service only: the gateway\'s callers (even staff) and other services get FORBIDDEN', async () => {
     const p = await makeProduct(h, {}, 1);
-    for (const caller of [admin, customer(), guest]) {
+    const otherService: Caller = { kind: 'service', name: 'cart' };
+    for (const caller of [admin, customer(), guest, otherService]) {
       const result = await h.call(caller, RESERVE, { reference: `x-${caller.kind}`, lines: [{ productId: p.id, quantity: 1 }] });
       expect(codes(result.errors)).toEqual(['FORBIDDEN']);
       expect(codes((await h.call(caller, RETURN, { reference: 'r', lines: [{ productId: p.id, quantity: 1 }] })).errors)).toEqual(['FORBIDDEN']);

@@ -5,7 +5,7 @@ import { Category } from '../category/category.type';
 import type { BrandRow, CategoryRow } from '../category/taxonomy';
 import { INHERIT } from '../../../../platform/graphql/cache-hints';
 import { STOCK } from '../common/cache-hints';
-import { isStaff } from '../common/viewer';
+import { isStaff } from '../../../../platform/graphql/authorization';
 import type { CatalogContext } from '../context';
 import type { ProductRow } from './product-row';
 import { Product } from './product.type';

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../../../platform/graphql/connection';
 import { isUuid } from '../../../../platform/validation';
 import type { CatalogContext } from '../context';
-import { isStaff } from '../common/viewer';
+import { isStaff } from '../../../../platform/graphql/authorization';
 import { PRODUCT_COLUMNS, type ProductRow } from './product-row';
 import { toPrefixTsQuery } from './product-search';
 import { ProductSort, type ProductFilter } from './product.inputs';

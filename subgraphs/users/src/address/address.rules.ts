@@ -2,7 +2,7 @@ import { userError, type UserError } from '../../../../platform/graphql/types';
 import { isCountryCode } from '../../../../platform/validation';
 import { AccountError } from '../account/account.errors';
 import type { AddressInput } from './address.inputs';
-import { AddressType } from './address.type';
+import { AddressType } from './address-type';
 
 const LIMITS: [keyof AddressInput, number][] = [
   ['label', 100], ['street', 300], ['city', 100], ['state', 100], ['postalCode', 20], ['deliveryInstructions', 500],

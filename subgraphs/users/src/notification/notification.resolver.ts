@@ -1,8 +1,9 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { SelfOrStaff } from '../../../../platform/graphql/authorization';
 import { pageSize, toConnection, type Connection } from '../../../../platform/graphql/connection';
 import { seqAfter } from '../../../../platform/paged-loader';
 import type { UsersContext } from '../context';
-import { SelfOrStaff, User } from '../user/user.type';
+import { User } from '../user/user.type';
 import type { NotificationRow } from './notification.loaders';
 import { Notification, NotificationConnection, NotificationStatus, type NotificationChannel } from './notification.type';
 
@@ -22,7 +23,7 @@ function toNotification(row: NotificationRow): Notification {
 
 @Resolver(() => User)
 export class UserNotificationsResolver {
-  @UseMiddleware(SelfOrStaff)
+  @SelfOrStaff()
   @FieldResolver(() => NotificationConnection, {
     description: 'The messages sent to this user (account mails, order and shipping updates), newest first. Private: the owner and staff.',
   })
