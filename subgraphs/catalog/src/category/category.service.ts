@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { userError, type UserError } from '../../../../platform/graphql/types';
 import { publish } from '../../../../platform/queue/outbox';
-import { CatalogError } from '../common/catalog.errors';
+import { CategoryError } from './category.errors';
 import { uniqueViolation } from '../../../../platform/db/db-errors';
 import { isHttpUrl, isSlug, slugify } from '../common/rules';
 import { VISIBLE_TO_ALL } from '../common/consistency';
@@ -13,15 +13,15 @@ export const MAX_DEPTH = 4;
 
 type Result = { category: CategoryRow | null; userErrors: UserError[] };
 const failed = (...userErrors: UserError[]): Result => ({ category: null, userErrors });
-const taken = () => failed(userError(CatalogError.TAKEN, 'Another category already has this slug', 'input.slug'));
+const taken = () => failed(userError(CategoryError.TAKEN, 'Another category already has this slug', 'input.slug'));
 
 function problems(input: CreateCategoryInput, slug: string): UserError[] {
   const list: UserError[] = [];
   const name = input.name.trim();
-  if (name.length < 1 || name.length > 200) list.push(userError(CatalogError.INVALID, 'Name must be 1 to 200 characters', 'input.name'));
-  if (!isSlug(slug) && (input.slug || list.length === 0)) list.push(userError(CatalogError.INVALID, 'Slug must be lower-case letters and digits in words joined by single hyphens', 'input.slug'));
-  if (input.description && input.description.length > 2000) list.push(userError(CatalogError.INVALID, 'Description must be at most 2,000 characters', 'input.description'));
-  if (input.imageUrl && !isHttpUrl(input.imageUrl)) list.push(userError(CatalogError.INVALID, 'Image URL must be an absolute http(s) URL', 'input.imageUrl'));
+  if (name.length < 1 || name.length > 200) list.push(userError(CategoryError.INVALID, 'Name must be 1 to 200 characters', 'input.name'));
+  if (!isSlug(slug) && (input.slug || list.length === 0)) list.push(userError(CategoryError.INVALID, 'Slug must be lower-case letters and digits in words joined by single hyphens', 'input.slug'));
+  if (input.description && input.description.length > 2000) list.push(userError(CategoryError.INVALID, 'Description must be at most 2,000 characters', 'input.description'));
+  if (input.imageUrl && !isHttpUrl(input.imageUrl)) list.push(userError(CategoryError.INVALID, 'Image URL must be an absolute http(s) URL', 'input.imageUrl'));
   return list;
 }
 
@@ -37,8 +37,8 @@ export async function createCategory(ctx: CatalogContext, input: CreateCategoryI
       let parent: { id: string; path: string; depth: number } | null = null;
       if (input.parentSlug) {
         [parent] = await m.query('SELECT id, path, depth FROM categories WHERE slug = $1 FOR SHARE', [input.parentSlug]);
-        if (!parent) return failed(userError(CatalogError.NOT_FOUND, 'No category has this slug', 'input.parentSlug'));
-        if (parent.depth + 1 > MAX_DEPTH) return failed(userError(CatalogError.INVALID, `Categories nest at most ${MAX_DEPTH + 1} levels deep`, 'input.parentSlug'));
+        if (!parent) return failed(userError(CategoryError.NOT_FOUND, 'No category has this slug', 'input.parentSlug'));
+        if (parent.depth + 1 > MAX_DEPTH) return failed(userError(CategoryError.INVALID, `Categories nest at most ${MAX_DEPTH + 1} levels deep`, 'input.parentSlug'));
       }
       const id = randomUUID();
       const [row] = await m.query(

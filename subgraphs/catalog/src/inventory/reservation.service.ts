@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { userError, type UserError } from '../../../../platform/graphql/types';
 import { enqueue } from '../../../../platform/queue/outbox';
 import { isUuid } from '../../../../platform/validation';
-import { CatalogError } from '../common/catalog.errors';
+import { InventoryError } from './inventory.errors';
 import { allocate, mergeLines } from './allocation';
 import type { StockReservation, StockLineInput } from './reservation.type';
 import { applyStockChanges, isStockConstraint, lockStock, type StockChange } from './stock-ledger';
@@ -35,19 +35,19 @@ async function readReservation(m: EntityManager, where: { reference?: string; id
 }
 
 function lineProblems(lines: StockLineInput[]): UserError[] {
-  if (!lines.length || lines.length > MAX_LINES) return [userError(CatalogError.INVALID, `Give 1 to ${MAX_LINES} lines`, 'lines')];
+  if (!lines.length || lines.length > MAX_LINES) return [userError(InventoryError.INVALID, `Give 1 to ${MAX_LINES} lines`, 'lines')];
   const problems: UserError[] = [];
   lines.forEach((line, i) => {
-    if (!isUuid(line.productId)) problems.push(userError(CatalogError.NOT_FOUND, 'No product has this id', `lines.${i}.productId`));
+    if (!isUuid(line.productId)) problems.push(userError(InventoryError.NOT_FOUND, 'No product has this id', `lines.${i}.productId`));
     if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY) {
-      problems.push(userError(CatalogError.INVALID, `Quantity must be 1 to ${MAX_QUANTITY}`, `lines.${i}.quantity`));
+      problems.push(userError(InventoryError.INVALID, `Quantity must be 1 to ${MAX_QUANTITY}`, `lines.${i}.quantity`));
     }
   });
   return problems;
 }
 
 function referenceProblems(reference: string): UserError[] {
-  return reference.length >= 1 && reference.length <= 200 ? [] : [userError(CatalogError.INVALID, 'The reference must be 1 to 200 characters', 'reference')];
+  return reference.length >= 1 && reference.length <= 200 ? [] : [userError(InventoryError.INVALID, 'The reference must be 1 to 200 characters', 'reference')];
 }
 
 /** NOT_FOUND / PRODUCT_UNAVAILABLE for lines whose product is unknown or not ACTIVE. */
@@ -57,8 +57,8 @@ async function productProblems(m: EntityManager, lines: StockLineInput[]): Promi
   const status = new Map(rows.map((r) => [r.id, r.status]));
   return lines.flatMap((line, i) => {
     const s = status.get(line.productId.toLowerCase());
-    if (!s) return [userError(CatalogError.NOT_FOUND, 'No product has this id', `lines.${i}.productId`)];
-    if (s !== 'ACTIVE') return [userError(CatalogError.PRODUCT_UNAVAILABLE, 'This product is not on sale', `lines.${i}.productId`)];
+    if (!s) return [userError(InventoryError.NOT_FOUND, 'No product has this id', `lines.${i}.productId`)];
+    if (s !== 'ACTIVE') return [userError(InventoryError.PRODUCT_UNAVAILABLE, 'This product is not on sale', `lines.${i}.productId`)];
     return [];
   });
 }
@@ -70,7 +70,7 @@ async function run(scope: StockScope, fn: (m: EntityManager) => Promise<{ reserv
     return { reservation, userErrors: [] };
   } catch (error) {
     if (error instanceof Refusal) return { reservation: null, userErrors: error.userErrors };
-    if (isStockConstraint(error)) return { reservation: null, userErrors: [userError(CatalogError.OUT_OF_STOCK, 'Not enough stock', 'lines')] };
+    if (isStockConstraint(error)) return { reservation: null, userErrors: [userError(InventoryError.OUT_OF_STOCK, 'Not enough stock', 'lines')] };
     throw error;
   }
 }
@@ -84,7 +84,7 @@ async function run(scope: StockScope, fn: (m: EntityManager) => Promise<{ reserv
 export async function reserveStock(scope: StockScope, reference: string, lines: StockLineInput[], ttlSeconds?: number | null): Promise<ReservationResult> {
   const ttl = ttlSeconds ?? scope.defaultTtlSeconds;
   const problems = [...referenceProblems(reference), ...lineProblems(lines)];
-  if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TTL_SECONDS) problems.push(userError(CatalogError.INVALID, `ttlSeconds must be 1 to ${MAX_TTL_SECONDS}`, 'ttlSeconds'));
+  if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TTL_SECONDS) problems.push(userError(InventoryError.INVALID, `ttlSeconds must be 1 to ${MAX_TTL_SECONDS}`, 'ttlSeconds'));
   if (problems.length) return { reservation: null, userErrors: problems };
   const merged = mergeLines(lines.map((l) => ({ productId: l.productId.toLowerCase(), quantity: l.quantity })));
   const firstIndex = (productId: string) => lines.findIndex((l) => l.productId.toLowerCase() === productId);
@@ -100,7 +100,7 @@ export async function reserveStock(scope: StockScope, reference: string, lines: 
     const { allocations, shortages } = allocate(merged, await lockStock(m, merged.map((l) => l.productId)));
     if (shortages.length) {
       throw new Refusal(
-        shortages.map((s) => userError(CatalogError.OUT_OF_STOCK, `Only ${s.available} available, ${s.requested} requested`, `lines.${firstIndex(s.productId)}.quantity`)),
+        shortages.map((s) => userError(InventoryError.OUT_OF_STOCK, `Only ${s.available} available, ${s.requested} requested`, `lines.${firstIndex(s.productId)}.quantity`)),
       );
     }
     const id = inserted[0].id;
@@ -134,7 +134,7 @@ async function lockReservation(m: EntityManager, where: { reference?: string; id
   return { ...(row as { id: string; reference: string; status: 'HELD' | 'COMMITTED' | 'RELEASED' }), lines };
 }
 
-const notFound = () => new Refusal([userError(CatalogError.NOT_FOUND, 'No reservation has this reference', 'reference')]);
+const notFound = () => new Refusal([userError(InventoryError.NOT_FOUND, 'No reservation has this reference', 'reference')]);
 
 /** Turns a held reservation into a sale (on-hand and reserved both fall). Committing twice is harmless. */
 export async function commitReservation(scope: StockScope, reference: string): Promise<ReservationResult> {
@@ -142,7 +142,7 @@ export async function commitReservation(scope: StockScope, reference: string): P
     const r = await lockReservation(m, { reference });
     if (!r) throw notFound();
     if (r.status === 'COMMITTED') return { reservation: await readReservation(m, { id: r.id }), changed: [] };
-    if (r.status === 'RELEASED') throw new Refusal([userError(CatalogError.RESERVATION_NOT_HELD, 'The reservation was released or expired; reserve again', 'reference')]);
+    if (r.status === 'RELEASED') throw new Refusal([userError(InventoryError.RESERVATION_NOT_HELD, 'The reservation was released or expired; reserve again', 'reference')]);
     await applyStockChanges(
       m,
       r.lines.map((l): StockChange => ({ ...l, onHand: -l.quantity, reserved: -l.quantity, type: 'SALE', quantity: -l.quantity, reason: 'sold', referenceId: reference, actorId: null })),
@@ -194,7 +194,7 @@ export async function returnStock(scope: StockScope, reference: string, lines: S
       if (!inserted.length) return [];
       const [{ id: warehouseId }] = await m.query('SELECT id::text FROM warehouses WHERE is_default');
       const known: { id: string }[] = await m.query('SELECT id::text FROM products WHERE id = ANY($1::uuid[])', [merged.map((l) => l.productId)]);
-      const unknown = lines.flatMap((l, i) => (known.some((k) => k.id === l.productId.toLowerCase()) ? [] : [userError(CatalogError.NOT_FOUND, 'No product has this id', `lines.${i}.productId`)]));
+      const unknown = lines.flatMap((l, i) => (known.some((k) => k.id === l.productId.toLowerCase()) ? [] : [userError(InventoryError.NOT_FOUND, 'No product has this id', `lines.${i}.productId`)]));
       if (unknown.length) throw new Refusal(unknown);
       await lockStock(m, merged.map((l) => l.productId));
       await applyStockChanges(

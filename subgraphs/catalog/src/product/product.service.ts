@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { userError, type UserError } from '../../../../platform/graphql/types';
 import { publish } from '../../../../platform/queue/outbox';
 import { isUuid } from '../../../../platform/validation';
-import { CatalogError } from '../common/catalog.errors';
+import { ProductError } from './product.errors';
 import { uniqueViolation } from '../../../../platform/db/db-errors';
 import { slugify } from '../common/rules';
 import { VISIBLE_TO_ALL } from '../common/consistency';
@@ -21,8 +21,8 @@ const failed = (...userErrors: UserError[]): ProductResult => ({ product: null, 
 
 const taken = (constraint: string): ProductResult =>
   constraint.includes('sku')
-    ? failed(userError(CatalogError.TAKEN, 'Another product already has this SKU', 'input.sku'))
-    : failed(userError(CatalogError.TAKEN, 'Another product already has this slug', 'input.slug'));
+    ? failed(userError(ProductError.TAKEN, 'Another product already has this SKU', 'input.sku'))
+    : failed(userError(ProductError.TAKEN, 'Another product already has this slug', 'input.slug'));
 
 async function readProduct(m: EntityManager, id: string): Promise<ProductRow> {
   const [row] = await m.query(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = $1`, [id]);
@@ -35,7 +35,7 @@ async function categoryIds(m: EntityManager, slugs: string[]): Promise<{ ids: st
   const rows: { id: string; slug: string }[] = unique.length ? await m.query('SELECT id, slug FROM categories WHERE slug = ANY($1::text[])', [unique]) : [];
   const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
   const problems = unique
-    .map((slug) => (bySlug.has(slug) ? null : userError(CatalogError.NOT_FOUND, `No category has the slug "${slug}"`, `input.categorySlugs.${slugs.indexOf(slug)}`)))
+    .map((slug) => (bySlug.has(slug) ? null : userError(ProductError.NOT_FOUND, `No category has the slug "${slug}"`, `input.categorySlugs.${slugs.indexOf(slug)}`)))
     .filter((p): p is UserError => p !== null);
   return { ids: unique.map((s) => bySlug.get(s)!).filter(Boolean), problems };
 }
@@ -43,7 +43,7 @@ async function categoryIds(m: EntityManager, slugs: string[]): Promise<{ ids: st
 async function brandProblem(m: EntityManager, brandId: string | null | undefined): Promise<UserError | null> {
   if (!brandId) return null;
   const [row] = await m.query('SELECT 1 FROM brands WHERE id = $1', [brandId]);
-  return row ? null : userError(CatalogError.NOT_FOUND, 'No brand has this id', 'input.brandId');
+  return row ? null : userError(ProductError.NOT_FOUND, 'No brand has this id', 'input.brandId');
 }
 
 /** TAKEN for a slug or SKU another product (other than `exceptId`) holds. */
@@ -73,7 +73,7 @@ async function setCategories(m: EntityManager, productId: string, ids: string[])
 export async function createProduct(ctx: CatalogContext, input: CreateProductInput): Promise<ProductResult> {
   const problems = productProblems(input);
   const slug = input.slug ?? slugify(input.name ?? '');
-  if (!input.slug && !slug && !problems.some((p) => p.field === 'input.name')) problems.push(userError(CatalogError.INVALID, 'No slug can be derived from this name: give a slug', 'input.slug'));
+  if (!input.slug && !slug && !problems.some((p) => p.field === 'input.name')) problems.push(userError(ProductError.INVALID, 'No slug can be derived from this name: give a slug', 'input.slug'));
   if (problems.length) return failed(...problems);
   const sku = input.sku.trim();
   try {
@@ -120,14 +120,14 @@ const COLUMNS: Partial<Record<keyof UpdateProductInput, string>> = {
 
 /** Changes a product. userErrors: NOT_FOUND (product, brand, category), INVALID, TAKEN. */
 export async function updateProduct(ctx: CatalogContext, id: string, rawInput: UpdateProductInput): Promise<ProductResult> {
-  if (!isUuid(id)) return failed(userError(CatalogError.NOT_FOUND, 'No product has this id', 'id'));
+  if (!isUuid(id)) return failed(userError(ProductError.NOT_FOUND, 'No product has this id', 'id'));
   const input = withoutNullRequired(rawInput);
   if (input.name !== undefined) input.name = input.name!.trim();
   if (input.sku !== undefined) input.sku = input.sku!.trim();
   try {
     const result = await ctx.db.write(async (m): Promise<ProductResult> => {
       const [current] = await m.query('SELECT price, sale_price AS "salePrice" FROM products WHERE id = $1 FOR UPDATE', [id]);
-      if (!current) return failed(userError(CatalogError.NOT_FOUND, 'No product has this id', 'id'));
+      if (!current) return failed(userError(ProductError.NOT_FOUND, 'No product has this id', 'id'));
       const problems = productProblems(input, current);
       if (problems.length) return failed(...problems);
       const categories = input.categorySlugs ? await categoryIds(m, input.categorySlugs) : null;

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { userError, type UserError } from '../../../../platform/graphql/types';
 import { publish } from '../../../../platform/queue/outbox';
 import { isUuid } from '../../../../platform/validation';
-import { CatalogError } from '../common/catalog.errors';
+import { ReviewError } from './review.errors';
 import { VISIBLE_TO_ALL } from '../common/consistency';
 import type { CatalogContext } from '../context';
 import { REVIEW_COLUMNS, type ReviewRow } from './review-row';
@@ -14,10 +14,10 @@ const failed = (...userErrors: UserError[]): Result => ({ review: null, userErro
 
 function problems(input: AddReviewInput): UserError[] {
   const list: UserError[] = [];
-  if (!isUuid(input.productId)) list.push(userError(CatalogError.NOT_FOUND, 'No product has this id', 'input.productId'));
-  if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) list.push(userError(CatalogError.INVALID, 'Rating must be a whole number from 1 to 5', 'input.rating'));
-  if (input.title && input.title.length > 200) list.push(userError(CatalogError.INVALID, 'Title must be at most 200 characters', 'input.title'));
-  if (input.content && input.content.length > 5000) list.push(userError(CatalogError.INVALID, 'Content must be at most 5,000 characters', 'input.content'));
+  if (!isUuid(input.productId)) list.push(userError(ReviewError.NOT_FOUND, 'No product has this id', 'input.productId'));
+  if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) list.push(userError(ReviewError.INVALID, 'Rating must be a whole number from 1 to 5', 'input.rating'));
+  if (input.title && input.title.length > 200) list.push(userError(ReviewError.INVALID, 'Title must be at most 200 characters', 'input.title'));
+  if (input.content && input.content.length > 5000) list.push(userError(ReviewError.INVALID, 'Content must be at most 5,000 characters', 'input.content'));
   return list;
 }
 
@@ -33,14 +33,14 @@ export async function addReview(ctx: CatalogContext, input: AddReviewInput, auth
   const productId = input.productId.toLowerCase();
   const result = await ctx.db.write(async (m): Promise<Result> => {
     const [product] = await m.query(`SELECT 1 FROM products WHERE id = $1 AND status = 'ACTIVE'`, [productId]);
-    if (!product) return failed(userError(CatalogError.NOT_FOUND, 'No product has this id', 'input.productId'));
+    if (!product) return failed(userError(ReviewError.NOT_FOUND, 'No product has this id', 'input.productId'));
     const inserted: { id: string }[] = await m.query(
       `INSERT INTO reviews (product_id, author_id, rating, title, content, is_verified_purchase)
        VALUES ($1, $2, $3, $4, $5, EXISTS (SELECT 1 FROM purchases WHERE user_id = $2 AND product_id = $1))
        ON CONFLICT ON CONSTRAINT reviews_one_per_author DO NOTHING RETURNING id`,
       [productId, authorId, input.rating, input.title?.trim() || null, input.content?.trim() || null],
     );
-    if (!inserted.length) return failed(userError(CatalogError.ALREADY_REVIEWED, 'You have already reviewed this product', 'input.productId'));
+    if (!inserted.length) return failed(userError(ReviewError.ALREADY_REVIEWED, 'You have already reviewed this product', 'input.productId'));
     return { review: await readReview(m, inserted[0].id), userErrors: [] };
   });
   return result;
@@ -52,10 +52,10 @@ export async function addReview(ctx: CatalogContext, input: AddReviewInput, auth
  * each see the other's result.
  */
 export async function moderateReview(ctx: CatalogContext, id: string, status: ReviewStatus, moderatorId: string): Promise<Result> {
-  if (!isUuid(id)) return failed(userError(CatalogError.NOT_FOUND, 'No review has this id', 'id'));
+  if (!isUuid(id)) return failed(userError(ReviewError.NOT_FOUND, 'No review has this id', 'id'));
   const result = await ctx.db.write(async (m): Promise<Result> => {
     const [review] = await m.query('SELECT product_id::text AS "productId" FROM reviews WHERE id = $1', [id]);
-    if (!review) return failed(userError(CatalogError.NOT_FOUND, 'No review has this id', 'id'));
+    if (!review) return failed(userError(ReviewError.NOT_FOUND, 'No review has this id', 'id'));
     await m.query('SELECT 1 FROM products WHERE id = $1 FOR UPDATE', [review.productId]);
     await m.query('UPDATE reviews SET status = $2, moderated_by = $3, moderated_at = now(), updated_at = now() WHERE id = $1', [id, status, moderatorId]);
     await recomputeRatings(m, [review.productId]);

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { userError, type UserError } from '../../../../platform/graphql/types';
 import { isUuid } from '../../../../platform/validation';
-import { AccountError } from '../account/account.errors';
+import { AddressError } from './address.errors';
 import type { UsersContext } from '../context';
 import { AddressEntity } from './address.entity';
 import type { AddressInput } from './address.inputs';
@@ -13,7 +13,7 @@ type Result = { address: AddressEntity | null; userErrors: UserError[] };
 
 const notFound = (field = 'id'): Result => ({
   address: null,
-  userErrors: [userError(AccountError.NOT_FOUND, 'You have no address with this id', field)],
+  userErrors: [userError(AddressError.NOT_FOUND, 'You have no address with this id', field)],
 });
 
 async function clearDefault(m: EntityManager, userId: string) {
@@ -35,7 +35,7 @@ export async function addAddress(ctx: UsersContext, userId: string, input: Addre
     await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [userId]);
     const count = await m.countBy(AddressEntity, { userId });
     if (count >= MAX_ADDRESSES) {
-      return { address: null, userErrors: [userError(AccountError.LIMIT_REACHED, `At most ${MAX_ADDRESSES} addresses per account`)] };
+      return { address: null, userErrors: [userError(AddressError.LIMIT_REACHED, `At most ${MAX_ADDRESSES} addresses per account`)] };
     }
     const isDefault = count === 0 || input.isDefault === true;
     if (isDefault) await clearDefault(m, userId);
