@@ -1,5 +1,4 @@
-import type { BaseContext, RequestInfo } from '../../../platform/context';
-import { RequestDb } from '../../../platform/db/request-db';
+import { createBaseContext, type BaseContext, type RequestInfo } from '../../../platform/context';
 import type { CatalogChange, CatalogState } from './cache/catalog-cache';
 import { loadTaxonomy, type Taxonomy } from './category/taxonomy';
 import type { CatalogDeps } from './deps';
@@ -22,11 +21,11 @@ export interface CatalogContext extends BaseContext {
 
 export async function createContext(deps: CatalogDeps, info: RequestInfo): Promise<CatalogContext> {
   const cacheState = await deps.cache.state();
-  const db = new RequestDb(deps.database, info.minLsn);
+  const base = createBaseContext(deps.database, info);
+  const { db } = base;
   let taxonomy: Promise<Taxonomy> | undefined;
   const ctx: CatalogContext = {
-    ...info,
-    db,
+    ...base,
     deps,
     cacheState,
     loaders: undefined as unknown as CatalogLoaders,

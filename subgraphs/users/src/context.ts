@@ -1,5 +1,4 @@
-import type { BaseContext, RequestInfo } from '../../../platform/context';
-import { RequestDb } from '../../../platform/db/request-db';
+import { createBaseContext, type BaseContext, type RequestInfo } from '../../../platform/context';
 import type { UsersDeps } from './deps';
 import { createLoaders, type UsersLoaders } from './loaders';
 
@@ -9,6 +8,6 @@ export interface UsersContext extends BaseContext {
 }
 
 export function createContext(deps: UsersDeps, info: RequestInfo): UsersContext {
-  const db = new RequestDb(deps.database, info.minLsn);
-  return { ...info, db, deps, loaders: createLoaders(db) };
+  const base = createBaseContext(deps.database, info);
+  return { ...base, deps, loaders: createLoaders(base.db) };
 }

@@ -3,7 +3,6 @@ import { ServiceOnly } from '../../../../platform/graphql/authorization';
 import type { CatalogContext } from '../context';
 import * as reservations from './reservation.service';
 import { INTERNAL, ReturnStockPayload, StockLineInput, StockReservationPayload } from './reservation.type';
-import { requestStockScope } from './stock-scope';
 
 /**
  * The checkout's stock operations. @inaccessible: the gateway never exposes them, and they answer
@@ -26,7 +25,7 @@ export class ReservationResolver {
     @Arg('ttlSeconds', () => Int, { nullable: true, description: 'Seconds until an uncommitted reservation is released, 1 to 86,400; default 600.' }) ttlSeconds: number | null,
     @Ctx() ctx: CatalogContext,
   ) {
-    return reservations.reserveStock(requestStockScope(ctx), reference, lines, ttlSeconds);
+    return reservations.reserveStock(ctx, reference, lines, ttlSeconds);
   }
 
   @ServiceOnly(...STOCK_CALLERS)
@@ -35,7 +34,7 @@ export class ReservationResolver {
     description: 'Internal. Turns a HELD reservation into a sale (SALE movements). Idempotent. userErrors: NOT_FOUND, RESERVATION_NOT_HELD (released or expired).',
   })
   commitReservation(@Arg('reference', { description: 'The reference given to reserveStock.' }) reference: string, @Ctx() ctx: CatalogContext) {
-    return reservations.commitReservation(requestStockScope(ctx), reference);
+    return reservations.commitReservation(ctx, reference);
   }
 
   @ServiceOnly(...STOCK_CALLERS)
@@ -49,7 +48,7 @@ export class ReservationResolver {
     @Arg('reason', () => String, { nullable: true, description: 'Kept in the stock ledger; default "released".' }) reason: string | null,
     @Ctx() ctx: CatalogContext,
   ) {
-    return reservations.releaseReservation(requestStockScope(ctx), { reference }, (reason ?? 'released').slice(0, 500));
+    return reservations.releaseReservation(ctx, { reference }, (reason ?? 'released').slice(0, 500));
   }
 
   @ServiceOnly(...STOCK_CALLERS)
@@ -62,6 +61,6 @@ export class ReservationResolver {
     @Arg('lines', () => [StockLineInput], { description: 'What came back.' }) lines: StockLineInput[],
     @Ctx() ctx: CatalogContext,
   ) {
-    return reservations.returnStock(requestStockScope(ctx), reference, lines);
+    return reservations.returnStock(ctx, reference, lines);
   }
 }

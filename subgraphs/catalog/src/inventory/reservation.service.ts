@@ -6,7 +6,8 @@ import { InventoryError } from './inventory.errors';
 import { allocate, mergeLines } from './allocation';
 import type { StockReservation, StockLineInput } from './reservation.type';
 import { applyStockChanges, isStockConstraint, lockStock, type StockChange } from './stock-ledger';
-import type { StockScope } from './stock-scope';
+import { VISIBLE_TO_ALL } from '../common/consistency';
+import type { CatalogContext } from '../context';
 
 export const RESERVATION_EXPIRY_JOB = 'stock-reservation.expire';
 export const MAX_TTL_SECONDS = 86_400;
@@ -63,10 +64,13 @@ async function productProblems(m: EntityManager, lines: StockLineInput[]): Promi
   });
 }
 
-async function run(scope: StockScope, fn: (m: EntityManager) => Promise<{ reservation: StockReservation; changed: string[] }>): Promise<ReservationResult> {
+/** After a committed stock change: cached responses are dropped (stock itself is never cached). */
+const stockChanged = (ctx: CatalogContext, productIds: string[]) => ctx.catalogChanged({ productIds, categories: false }, { data: false });
+
+async function run(ctx: CatalogContext, fn: (m: EntityManager) => Promise<{ reservation: StockReservation; changed: string[] }>): Promise<ReservationResult> {
   try {
-    const { reservation, changed } = await scope.write(fn);
-    if (changed.length) await scope.afterChange(changed);
+    const { reservation, changed } = await ctx.db.write(fn, VISIBLE_TO_ALL);
+    if (changed.length) await stockChanged(ctx, changed);
     return { reservation, userErrors: [] };
   } catch (error) {
     if (error instanceof Refusal) return { reservation: null, userErrors: error.userErrors };
@@ -81,14 +85,14 @@ async function run(scope: StockScope, fn: (m: EntityManager) => Promise<{ reserv
  * exactly one gets it, the others get OUT_OF_STOCK. A delayed job releases the reservation after
  * `ttlSeconds` if it is still held. Repeating a reference returns the existing reservation.
  */
-export async function reserveStock(scope: StockScope, reference: string, lines: StockLineInput[], ttlSeconds?: number | null): Promise<ReservationResult> {
-  const ttl = ttlSeconds ?? scope.defaultTtlSeconds;
+export async function reserveStock(ctx: CatalogContext, reference: string, lines: StockLineInput[], ttlSeconds?: number | null): Promise<ReservationResult> {
+  const ttl = ttlSeconds ?? ctx.deps.config.reservationTtlSeconds;
   const problems = [...referenceProblems(reference), ...lineProblems(lines)];
   if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TTL_SECONDS) problems.push(userError(InventoryError.INVALID, `ttlSeconds must be 1 to ${MAX_TTL_SECONDS}`, 'ttlSeconds'));
   if (problems.length) return { reservation: null, userErrors: problems };
   const merged = mergeLines(lines.map((l) => ({ productId: l.productId.toLowerCase(), quantity: l.quantity })));
   const firstIndex = (productId: string) => lines.findIndex((l) => l.productId.toLowerCase() === productId);
-  return run(scope, async (m) => {
+  return run(ctx, async (m) => {
     const inserted: { id: string }[] = await m.query(
       `INSERT INTO stock_reservations (reference, expires_at) VALUES ($1, now() + make_interval(secs => $2))
        ON CONFLICT (reference) DO NOTHING RETURNING id::text`,
@@ -137,8 +141,8 @@ async function lockReservation(m: EntityManager, where: { reference?: string; id
 const notFound = () => new Refusal([userError(InventoryError.NOT_FOUND, 'No reservation has this reference', 'reference')]);
 
 /** Turns a held reservation into a sale (on-hand and reserved both fall). Committing twice is harmless. */
-export async function commitReservation(scope: StockScope, reference: string): Promise<ReservationResult> {
-  return run(scope, async (m) => {
+export async function commitReservation(ctx: CatalogContext, reference: string): Promise<ReservationResult> {
+  return run(ctx, async (m) => {
     const r = await lockReservation(m, { reference });
     if (!r) throw notFound();
     if (r.status === 'COMMITTED') return { reservation: await readReservation(m, { id: r.id }), changed: [] };
@@ -156,8 +160,8 @@ export async function commitReservation(scope: StockScope, reference: string): P
  * Gives the units back: a HELD reservation's units become available again (RELEASE); a COMMITTED
  * one's sold units return to on-hand stock (RETURN), e.g. for a cancelled order. Releasing twice is harmless.
  */
-export async function releaseReservation(scope: StockScope, where: { reference?: string; id?: string }, reason: string, onlyIfHeld = false): Promise<ReservationResult> {
-  return run(scope, async (m) => {
+export async function releaseReservation(ctx: CatalogContext, where: { reference?: string; id?: string }, reason: string, onlyIfHeld = false): Promise<ReservationResult> {
+  return run(ctx, async (m) => {
     const r = await lockReservation(m, where);
     if (!r) throw notFound();
     if (r.status === 'RELEASED' || (onlyIfHeld && r.status !== 'HELD')) return { reservation: await readReservation(m, { id: r.id }), changed: [] };
@@ -176,20 +180,20 @@ export async function releaseReservation(scope: StockScope, where: { reference?:
 }
 
 /** The expiry job: releases the reservation only if it is still held when the job runs. */
-export function expireReservation(scope: StockScope, reservationId: string): Promise<ReservationResult> {
-  return releaseReservation(scope, { id: reservationId }, 'reservation expired', true);
+export function expireReservation(ctx: CatalogContext, reservationId: string): Promise<ReservationResult> {
+  return releaseReservation(ctx, { id: reservationId }, 'reservation expired', true);
 }
 
 /**
  * Puts returned units back on hand in the default warehouse (RETURN), once per reference: a retried
  * call with the same reference changes nothing and succeeds.
  */
-export async function returnStock(scope: StockScope, reference: string, lines: StockLineInput[]): Promise<{ success: boolean; userErrors: UserError[] }> {
+export async function returnStock(ctx: CatalogContext, reference: string, lines: StockLineInput[]): Promise<{ success: boolean; userErrors: UserError[] }> {
   const problems = [...referenceProblems(reference), ...lineProblems(lines)];
   if (problems.length) return { success: false, userErrors: problems };
   const merged = mergeLines(lines.map((l) => ({ productId: l.productId.toLowerCase(), quantity: l.quantity })));
   try {
-    const changed = await scope.write(async (m) => {
+    const changed = await ctx.db.write(async (m): Promise<string[]> => {
       const inserted = await m.query('INSERT INTO stock_returns (reference) VALUES ($1) ON CONFLICT DO NOTHING RETURNING reference', [reference]);
       if (!inserted.length) return [];
       const [{ id: warehouseId }] = await m.query('SELECT id::text FROM warehouses WHERE is_default');
@@ -202,8 +206,8 @@ export async function returnStock(scope: StockScope, reference: string, lines: S
         merged.map((l): StockChange => ({ productId: l.productId, warehouseId, onHand: l.quantity, reserved: 0, type: 'RETURN', quantity: l.quantity, reason: 'returned by customer', referenceId: reference, actorId: null })),
       );
       return merged.map((l) => l.productId);
-    });
-    if (changed.length) await scope.afterChange(changed);
+    }, VISIBLE_TO_ALL);
+    if (changed.length) await stockChanged(ctx, changed);
     return { success: true, userErrors: [] };
   } catch (error) {
     if (error instanceof Refusal) return { success: false, userErrors: error.userErrors };

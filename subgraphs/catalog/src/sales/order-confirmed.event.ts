@@ -1,9 +1,9 @@
 import type { EventPayloads } from '../../../../platform/queue/events';
-import { applyOnce } from '../../../../platform/queue/consumer';
+import { applyOncePerJob } from '../../../../platform/queue/consumer';
 import { isUuid } from '../../../../platform/validation';
 import { commitVisibleToAll } from '../common/consistency';
 import { mergeLines } from '../inventory/allocation';
-import type { CatalogDeps } from '../deps';
+import type { CatalogContext } from '../context';
 
 export const CONSUMER = 'catalog';
 
@@ -12,11 +12,11 @@ export const CONSUMER = 'catalog';
  * bought (verified purchases, including reviews already written). Applied once per event, however
  * often BullMQ delivers it.
  */
-export async function onOrderConfirmed(deps: CatalogDeps, jobId: string, event: EventPayloads['order.confirmed']): Promise<boolean> {
+export async function onOrderConfirmed(ctx: CatalogContext, event: EventPayloads['order.confirmed']): Promise<boolean> {
   const lines = mergeLines(event.lines.filter((l) => isUuid(l.productId) && Number.isInteger(l.quantity) && l.quantity > 0).map((l) => ({ productId: l.productId.toLowerCase(), quantity: l.quantity })));
   const ids = lines.map((l) => l.productId);
   const quantities = lines.map((l) => l.quantity);
-  const applied = await applyOnce(deps.database.dataSource, CONSUMER, jobId, async (m) => {
+  const applied = await applyOncePerJob(ctx, CONSUMER, async (m) => {
     if (!lines.length) return;
     await commitVisibleToAll(m);
     await m.query(
@@ -36,6 +36,6 @@ export async function onOrderConfirmed(deps: CatalogDeps, jobId: string, event: 
     );
   });
   // best sellers changed: drop cached responses (the products' cached data did not change)
-  if (applied && lines.length) await deps.cache.changed({ productIds: ids, categories: false }, false);
+  if (applied && lines.length) await ctx.catalogChanged({ productIds: ids, categories: false }, { data: false });
   return applied;
 }
