@@ -5,6 +5,7 @@ import { pageSize } from '../../../../platform/graphql/connection';
 import { PRIVATE } from '../../../../platform/graphql/cache-hints';
 import { seqAfter, seqConnection } from '../../../../platform/paged-loader';
 import type { CatalogContext } from '../context';
+import { WarehouseEntity } from './inventory.entities';
 import type { ProductRow } from '../product/product-row';
 import { Product } from '../product/product.type';
 import { toInventoryLevel } from './inventory-level';
@@ -22,7 +23,7 @@ export class InventoryResolver {
   @Query(() => [Warehouse], { description: 'Every warehouse, the default first. Staff only: customers get FORBIDDEN, guests UNAUTHENTICATED.' })
   warehouses(@Ctx() ctx: CatalogContext): Promise<Warehouse[]> {
     return ctx.db.read((m) =>
-      m.query('SELECT id::text, code, name, is_default AS "isDefault" FROM warehouses ORDER BY priority, name'),
+      m.find(WarehouseEntity, { select: { id: true, code: true, name: true, isDefault: true }, order: { priority: 'ASC', name: 'ASC' } }),
     );
   }
 

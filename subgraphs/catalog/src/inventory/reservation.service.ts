@@ -1,9 +1,12 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { sql, sqlOne } from '../../../../platform/db/sql';
 import { userError, type UserError } from '../../../../platform/graphql/types';
 import { enqueue } from '../../../../platform/queue/outbox';
 import { isUuid } from '../../../../platform/validation';
 import { InventoryError } from './inventory.errors';
+import { ProductEntity } from '../product/product.entity';
 import { allocate, mergeLines } from './allocation';
+import { StockReservationEntity, StockReservationLineEntity, WarehouseEntity } from './inventory.entities';
 import type { StockReservation, StockLineInput } from './reservation.type';
 import { applyStockChanges, isStockConstraint, lockStock, type StockChange } from './stock-ledger';
 import { VISIBLE_TO_ALL } from '../common/consistency';
@@ -24,7 +27,8 @@ class Refusal extends Error {
 }
 
 async function readReservation(m: EntityManager, where: { reference?: string; id?: string }): Promise<StockReservation> {
-  const [row] = await m.query(
+  const row = await sqlOne<StockReservation>(
+    m,
     `SELECT r.id::text, r.reference, r.status, r.expires_at AS "expiresAt",
             coalesce((SELECT json_agg(json_build_object('productId', l.product_id, 'warehouseId', l.warehouse_id, 'quantity', l.quantity)
                                 ORDER BY l.product_id, l.warehouse_id)
@@ -32,7 +36,7 @@ async function readReservation(m: EntityManager, where: { reference?: string; id
        FROM stock_reservations r WHERE ${where.id ? 'r.id = $1' : 'r.reference = $1'}`,
     [where.id ?? where.reference],
   );
-  return row;
+  return row!;
 }
 
 function lineProblems(lines: StockLineInput[]): UserError[] {
@@ -54,7 +58,7 @@ function referenceProblems(reference: string): UserError[] {
 /** NOT_FOUND / PRODUCT_UNAVAILABLE for lines whose product is unknown or not ACTIVE. */
 async function productProblems(m: EntityManager, lines: StockLineInput[]): Promise<UserError[]> {
   const ids = [...new Set(lines.map((l) => l.productId.toLowerCase()))];
-  const rows: { id: string; status: string }[] = await m.query('SELECT id::text, status FROM products WHERE id = ANY($1::uuid[])', [ids]);
+  const rows = await m.find(ProductEntity, { select: { id: true, status: true }, where: { id: In(ids) } });
   const status = new Map(rows.map((r) => [r.id, r.status]));
   return lines.flatMap((line, i) => {
     const s = status.get(line.productId.toLowerCase());
@@ -93,7 +97,8 @@ export async function reserveStock(ctx: CatalogContext, reference: string, lines
   const merged = mergeLines(lines.map((l) => ({ productId: l.productId.toLowerCase(), quantity: l.quantity })));
   const firstIndex = (productId: string) => lines.findIndex((l) => l.productId.toLowerCase() === productId);
   return run(ctx, async (m) => {
-    const inserted: { id: string }[] = await m.query(
+    const inserted = await sql<{ id: string }>(
+      m,
       `INSERT INTO stock_reservations (reference, expires_at) VALUES ($1, now() + make_interval(secs => $2))
        ON CONFLICT (reference) DO NOTHING RETURNING id::text`,
       [reference, ttl],
@@ -112,30 +117,23 @@ export async function reserveStock(ctx: CatalogContext, reference: string, lines
       m,
       allocations.map((a): StockChange => ({ ...a, onHand: 0, reserved: a.quantity, type: 'RESERVATION', quantity: a.quantity, reason: 'reserved for checkout', referenceId: reference, actorId: null })),
     );
-    await m.query(
-      'INSERT INTO stock_reservation_lines (reservation_id, product_id, warehouse_id, quantity) SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::int[])',
-      [id, allocations.map((a) => a.productId), allocations.map((a) => a.warehouseId), allocations.map((a) => a.quantity)],
-    );
+    await m.insert(StockReservationLineEntity, allocations.map((a) => ({ reservationId: id, productId: a.productId, warehouseId: a.warehouseId, quantity: a.quantity })));
     await enqueue(m, { queue: 'catalog', name: RESERVATION_EXPIRY_JOB, payload: { reservationId: id }, delayMs: ttl * 1000 });
     return { reservation: await readReservation(m, { id }), changed: merged.map((l) => l.productId) };
   });
 }
 
-type Lines = { productId: string; warehouseId: string; quantity: number }[];
-
 async function lockReservation(m: EntityManager, where: { reference?: string; id?: string }) {
-  const [row] = await m.query(
-    `SELECT id::text, reference, status FROM stock_reservations WHERE ${where.id ? 'id = $1' : 'reference = $1'} FOR UPDATE`,
-    [where.id ?? where.reference],
-  );
+  const row = await m.findOne(StockReservationEntity, {
+    select: { id: true, reference: true, status: true },
+    where: where.id ? { id: where.id } : { reference: where.reference },
+    lock: { mode: 'pessimistic_write' },
+  });
   if (!row) return null;
-  const lines: Lines = await m.query(
-    'SELECT product_id::text AS "productId", warehouse_id::text AS "warehouseId", quantity FROM stock_reservation_lines WHERE reservation_id = $1',
-    [row.id],
-  );
+  const lines = await m.find(StockReservationLineEntity, { select: { productId: true, warehouseId: true, quantity: true }, where: { reservationId: row.id } });
   // the stock rows in the same fixed order as reservations take them
   await lockStock(m, [...new Set(lines.map((l) => l.productId))]);
-  return { ...(row as { id: string; reference: string; status: 'HELD' | 'COMMITTED' | 'RELEASED' }), lines };
+  return { id: row.id, reference: row.reference, status: row.status, lines: lines.map((l) => ({ productId: l.productId, warehouseId: l.warehouseId, quantity: l.quantity })) };
 }
 
 const notFound = () => new Refusal([userError(InventoryError.NOT_FOUND, 'No reservation has this reference', 'reference')]);
@@ -151,7 +149,7 @@ export async function commitReservation(ctx: CatalogContext, reference: string):
       m,
       r.lines.map((l): StockChange => ({ ...l, onHand: -l.quantity, reserved: -l.quantity, type: 'SALE', quantity: -l.quantity, reason: 'sold', referenceId: reference, actorId: null })),
     );
-    await m.query(`UPDATE stock_reservations SET status = 'COMMITTED', closed_reason = 'sold', updated_at = now() WHERE id = $1`, [r.id]);
+    await m.update(StockReservationEntity, r.id, { status: 'COMMITTED', closedReason: 'sold' });
     return { reservation: await readReservation(m, { id: r.id }), changed: r.lines.map((l) => l.productId) };
   });
 }
@@ -174,7 +172,7 @@ export async function releaseReservation(ctx: CatalogContext, where: { reference
           : { ...l, onHand: l.quantity, reserved: 0, type: 'RETURN', quantity: l.quantity, reason, referenceId: r.reference, actorId: null },
       ),
     );
-    await m.query(`UPDATE stock_reservations SET status = 'RELEASED', closed_reason = $2, updated_at = now() WHERE id = $1`, [r.id, reason]);
+    await m.update(StockReservationEntity, r.id, { status: 'RELEASED', closedReason: reason });
     return { reservation: await readReservation(m, { id: r.id }), changed: r.lines.map((l) => l.productId) };
   });
 }
@@ -194,10 +192,10 @@ export async function returnStock(ctx: CatalogContext, reference: string, lines:
   const merged = mergeLines(lines.map((l) => ({ productId: l.productId.toLowerCase(), quantity: l.quantity })));
   try {
     const changed = await ctx.db.write(async (m): Promise<string[]> => {
-      const inserted = await m.query('INSERT INTO stock_returns (reference) VALUES ($1) ON CONFLICT DO NOTHING RETURNING reference', [reference]);
+      const inserted = await sql(m, 'INSERT INTO stock_returns (reference) VALUES ($1) ON CONFLICT DO NOTHING RETURNING reference', [reference]);
       if (!inserted.length) return [];
-      const [{ id: warehouseId }] = await m.query('SELECT id::text FROM warehouses WHERE is_default');
-      const known: { id: string }[] = await m.query('SELECT id::text FROM products WHERE id = ANY($1::uuid[])', [merged.map((l) => l.productId)]);
+      const { id: warehouseId } = await m.findOneOrFail(WarehouseEntity, { select: { id: true }, where: { isDefault: true } });
+      const known = await m.find(ProductEntity, { select: { id: true }, where: { id: In(merged.map((l) => l.productId)) } });
       const unknown = lines.flatMap((l, i) => (known.some((k) => k.id === l.productId.toLowerCase()) ? [] : [userError(InventoryError.NOT_FOUND, 'No product has this id', `lines.${i}.productId`)]));
       if (unknown.length) throw new Refusal(unknown);
       await lockStock(m, merged.map((l) => l.productId));

@@ -16,6 +16,8 @@ import { AddReviewInput } from './review.inputs';
 import { ReviewPayload } from './review.payloads';
 import * as reviews from './review.service';
 import { Review, ReviewConnection, User } from './review.type';
+import { sql } from '../../../../platform/db/sql';
+import { ReviewEntity } from './review.entity';
 
 export const MAX_REVIEWS_PAGE = 100;
 
@@ -33,12 +35,12 @@ export class ReviewResolver {
     const limit = pageSize(first, 20, MAX_REVIEWS_PAGE);
     const afterSeq = seqAfter(after);
     const { rows, total } = await ctx.db.read(async (m) => {
-      const rows: ReviewRow[] = await m.query(
+      const rows = await sql<ReviewRow>(
+        m,
         `SELECT ${REVIEW_COLUMNS} FROM reviews r WHERE r.status = $1 AND ($2::bigint IS NULL OR r.seq > $2::bigint) ORDER BY r.seq LIMIT $3`,
         [status, afterSeq, limit + 1],
       );
-      const [{ n }] = await m.query('SELECT count(*)::int AS n FROM reviews WHERE status = $1', [status]);
-      return { rows, total: n as number };
+      return { rows, total: await m.countBy(ReviewEntity, { status }) };
     });
     return toConnection(rows, limit, total, (r) => [r.seq], (r) => r, afterSeq !== null);
   }

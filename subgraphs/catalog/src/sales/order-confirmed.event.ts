@@ -4,6 +4,9 @@ import { isUuid } from '../../../../platform/validation';
 import { commitVisibleToAll } from '../common/consistency';
 import { mergeLines } from '../inventory/allocation';
 import type { CatalogContext } from '../context';
+import { sql } from '../../../../platform/db/sql';
+import { In } from 'typeorm';
+import { ReviewEntity } from '../review/review.entity';
 
 export const CONSUMER = 'catalog';
 
@@ -19,21 +22,21 @@ export async function onOrderConfirmed(ctx: CatalogContext, event: EventPayloads
   const applied = await applyOncePerJob(ctx, CONSUMER, async (m) => {
     if (!lines.length) return;
     await commitVisibleToAll(m);
-    await m.query(
+    await sql(
+      m,
       'UPDATE products p SET units_sold = p.units_sold + v.quantity FROM unnest($1::uuid[], $2::int[]) AS v(id, quantity) WHERE p.id = v.id',
       [ids, quantities],
     );
     if (!event.userId || !isUuid(event.userId)) return;
-    await m.query(
+    await sql(
+      m,
       `INSERT INTO purchases (user_id, product_id, quantity, first_order_id)
        SELECT $1, v.id, v.quantity, $4 FROM unnest($2::uuid[], $3::int[]) AS v(id, quantity)
        ON CONFLICT (user_id, product_id) DO UPDATE SET quantity = purchases.quantity + EXCLUDED.quantity`,
       [event.userId, ids, quantities, event.orderId],
     );
-    await m.query(
-      'UPDATE reviews SET is_verified_purchase = true, updated_at = now() WHERE author_id = $1 AND product_id = ANY($2::uuid[]) AND NOT is_verified_purchase',
-      [event.userId, ids],
-    );
+    // updated_at is set by TypeORM (UpdateDateColumn)
+    await m.update(ReviewEntity, { authorId: event.userId, productId: In(ids), isVerifiedPurchase: false }, { isVerifiedPurchase: true });
   });
   // best sellers changed: drop cached responses (the products' cached data did not change)
   if (applied && lines.length) await ctx.catalogChanged({ productIds: ids, categories: false }, { data: false });

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { lockKey } from '../../../../platform/db/advisory-lock';
 import { userError, type UserError } from '../../../../platform/graphql/types';
 import { isUuid } from '../../../../platform/validation';
 import { WishlistError } from './wishlist.errors';
@@ -16,7 +17,7 @@ const wishlistNotFound = (field: string) => failed(userError(WishlistError.NOT_F
 
 /** Serialises one customer's wishlist changes, so limits and the single default hold under concurrency. */
 async function lockCustomer(m: EntityManager, userId: string): Promise<void> {
-  await m.query(`SELECT pg_advisory_xact_lock(hashtext('wishlists:' || $1))`, [userId]);
+  await lockKey(m, `wishlists:${userId}`);
 }
 
 /** The customer's wishlist with this id; null for anyone else's, or a malformed id. */
