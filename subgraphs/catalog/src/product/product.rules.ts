@@ -1,7 +1,8 @@
 import { userError, type UserError } from '../../../../platform/graphql/types';
 import { isUuid } from '../../../../platform/validation';
 import { ProductError } from './product.errors';
-import { isHttpUrl, isMoneyAmount, isSku, isSlug, isWeight, toCents } from '../common/rules';
+import { isHttpUrl, isMoneyAmount, toCents } from '../../../../platform/validation';
+import { isSku, isSlug, isWeight } from '../common/rules';
 
 const MAX_IMAGES = 20;
 const MAX_ATTRIBUTES_BYTES = 10_000;
