@@ -16,4 +16,15 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'warn',
     },
   },
+  {
+    // domain code: hand-written SQL only through platform/db/sql.ts (see the rule there)
+    files: ['subgraphs/*/src/*/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='query'][arguments.0.type=/Literal$/]", message: 'Use sql()/sqlOne() from platform/db/sql.ts, or the EntityManager' },
+        { selector: "CallExpression[callee.property.name='query'][arguments.0.type='TemplateLiteral']", message: 'Use sql()/sqlOne() from platform/db/sql.ts, or the EntityManager' },
+      ],
+    },
+  },
 );

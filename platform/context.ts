@@ -1,8 +1,13 @@
 import type { Identity } from './auth/roles';
-import type { RequestDb } from './db/request-db';
+import type { Database } from './db/data-source';
+import { RequestDb } from './db/request-db';
 import type { Logger } from './logger';
 
-/** What every subgraph's request context holds; each subgraph adds its loaders and services. */
+/**
+ * What every subgraph's context holds, in a request and in a queue job alike (a job's context has
+ * `job`, no identity and the subgraph itself as caller): a service or saga step takes it first and
+ * runs the same way in both. Each subgraph adds its loaders and services.
+ */
 export interface BaseContext {
   requestId: string;
   /** The signed-in user, as verified by the gateway; absent for guests. */
@@ -13,6 +18,18 @@ export interface BaseContext {
   client: ClientInfo;
   db: RequestDb;
   log: Logger;
+  /** The queue job this context serves; absent in requests. */
+  job?: JobDelivery;
+}
+
+/** The delivery a job handler is running for. */
+export interface JobDelivery {
+  id: string;
+  name: string;
+  /** 1 for the first delivery. */
+  attempt: number;
+  /** No retry follows a failure of this delivery. */
+  lastAttempt: boolean;
 }
 
 export interface ClientInfo {
@@ -29,6 +46,15 @@ export interface RequestInfo {
   minLsn?: string;
   client: ClientInfo;
   log: Logger;
+  job?: JobDelivery;
+}
+
+/**
+ * The context every subgraph's own context is built on, for a request or a job. A job's writes do
+ * not read the WAL position after commit: nobody receives a consistency token from a job.
+ */
+export function createBaseContext(database: Database, info: RequestInfo): BaseContext {
+  return { ...info, db: new RequestDb(database, info.minLsn, { noteCommits: !info.job }) };
 }
 
 export const HEADERS = {

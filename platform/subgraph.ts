@@ -4,9 +4,8 @@ import type { MixedList, EntitySchema } from 'typeorm';
 import type { BuildSchemaOptions } from 'type-graphql';
 import './auth/roles';
 import type { CommonConfig, Env } from './config';
-import type { BaseContext, RequestInfo } from './context';
+import { createBaseContext, type BaseContext, type RequestInfo } from './context';
 import { createDatabase, type Database } from './db/data-source';
-import { RequestDb } from './db/request-db';
 import { authChecker } from './graphql/auth-checker';
 import { buildFederatedSchema, type ReferenceResolvers } from './graphql/federation';
 import { createSubgraphServer, type SubgraphServer } from './http/subgraph-server';
@@ -30,6 +29,11 @@ export interface SubgraphDeps<C extends SubgraphConfig = SubgraphConfig> {
 /** The request context the platform builds; a subgraph's createContext adds its loaders to it. */
 export interface SubgraphRequest<D extends SubgraphDeps = SubgraphDeps> extends BaseContext {
   deps: D;
+}
+
+/** The platform's part of a context, for a request or a queue job: a subgraph's createContext builds on it. */
+export function subgraphRequest<D extends SubgraphDeps>(deps: D, info: RequestInfo): SubgraphRequest<D> {
+  return { ...createBaseContext(deps.database, info), deps };
 }
 
 /**
@@ -106,7 +110,7 @@ export function defineSubgraph<C extends SubgraphConfig = SubgraphConfig, D exte
         production: deps.config.production,
         log: deps.log,
         createContext: (info: RequestInfo) => {
-          const request: SubgraphRequest<D> = { ...info, db: new RequestDb(deps.database, info.minLsn), deps };
+          const request = subgraphRequest(deps, info);
           return spec.createContext ? spec.createContext(request) : request;
         },
         ready: async () => {

@@ -1,4 +1,4 @@
-import { isCountryCode, isEmail, isIsoDate, isUuid } from './validation';
+import { isCountryCode, isEmail, isHttpUrl, isIsoDate, isMoneyAmount, isUuid, toCents } from './validation';
 
 describe('validation', () => {
   it('checks e-mail addresses', () => {
@@ -19,5 +19,18 @@ describe('validation', () => {
     expect(isIsoDate('2023-02-30')).toBe(false);
     expect(isUuid('8c0f6a3e-2b1d-4c5e-9f00-1a2b3c4d5e6f')).toBe(true);
     expect(isUuid("1' or '1'='1")).toBe(false);
+  });
+  it('checks money amounts and compares them exactly', () => {
+    expect(isMoneyAmount('19.99')).toBe(true);
+    expect(isMoneyAmount('20')).toBe(true);
+    expect(isMoneyAmount('-1.00')).toBe(false);
+    expect(isMoneyAmount('1.999')).toBe(false);
+    expect(toCents('19.9')).toBe(1990n);
+    expect(toCents('0.07') < toCents('0.1')).toBe(true);
+  });
+
+  it('checks http(s) URLs', () => {
+    expect(isHttpUrl('https://img.example.com/a.jpg')).toBe(true);
+    expect(isHttpUrl('javascript:alert(1)')).toBe(false);
   });
 });

@@ -26,3 +26,27 @@ export function isIsoDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
+
+const MONEY = /^\d{1,10}(\.\d{1,2})?$/;
+
+/** A non-negative amount with at most 2 decimals and 10 integer digits ("19.99"). */
+export function isMoneyAmount(value: string): boolean {
+  return MONEY.test(value);
+}
+
+/** Amounts as integer cents, for exact comparisons. */
+export function toCents(value: string): bigint {
+  const [whole, fraction = ''] = value.split('.');
+  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
+}
+
+/** An absolute http(s) URL of at most 2,000 characters. */
+export function isHttpUrl(value: string): boolean {
+  if (value.length > 2000) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

@@ -20,6 +20,7 @@ export class RequestDb {
   constructor(
     private readonly database: Database,
     private readonly minLsn?: string,
+    private readonly options: { noteCommits?: boolean } = {},
   ) {}
 
   async read<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -49,7 +50,7 @@ export class RequestDb {
       if (options.visibleToAll) await manager.query('SET LOCAL synchronous_commit = remote_apply');
       return fn(manager);
     });
-    await this.noteCommit();
+    if (this.options.noteCommits ?? true) await this.noteCommit();
     return result;
   }
 

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { INHERIT } from './cache-hints';
 import { PageInfo } from './types';
 
 /** Relay connections: opaque cursors over keyset values, `first`/`after`, totalCount. */
@@ -15,8 +16,12 @@ export interface Connection<T> {
   totalCount: number;
 }
 
-/** Declares `<Name>Edge` and `<Name>Connection` for a node type. */
-export function connectionType<T extends object>(name: string, node: ClassType<T>, description: string) {
+/**
+ * Declares `<Name>Edge` and `<Name>Connection` for a node type. With a cache `hint` (see
+ * cache-hints.ts) the connection carries it and its edges and pageInfo inherit it, so a cached page
+ * is not turned uncacheable by its plumbing types.
+ */
+export function connectionType<T extends object>(name: string, node: ClassType<T>, description: string, hint?: string) {
   @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
   class EdgeType {
     @Field({ description: 'Opaque position of this item; pass it as `after` to continue after it.' })
@@ -36,6 +41,12 @@ export function connectionType<T extends object>(name: string, node: ClassType<T
 
     @Field(() => Int, { description: 'How many items the whole list holds, across all pages.' })
     totalCount!: number;
+  }
+  if (hint) {
+    Directive(INHERIT)(EdgeType);
+    Directive(hint)(ConnectionType);
+    Directive(INHERIT)(ConnectionType.prototype, 'edges');
+    Directive(INHERIT)(ConnectionType.prototype, 'pageInfo');
   }
   return ConnectionType;
 }

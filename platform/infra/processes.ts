@@ -35,10 +35,12 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
   });
 }
 
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000, everyMs = 100): Promise<void> {
+/** Polls `check` until it gives a truthy value (returned) or the deadline passes (an error naming `what`). */
+export async function waitFor<T>(what: string, check: () => Promise<T | false | null | undefined>, timeoutMs = 30_000, everyMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
+    const value = await check().catch(() => false as const);
+    if (value) return value;
     await new Promise((r) => setTimeout(r, everyMs));
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);

@@ -2,6 +2,9 @@ import { Worker, type Job } from 'bullmq';
 import type Redis from 'ioredis';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Histogram } from 'prom-client';
+import type { BaseContext } from '../context';
+import type { RequestDb } from '../db/request-db';
+import { sql } from '../db/sql';
 import type { Logger } from '../logger';
 import { runTraced } from './job-trace';
 import { observeJobWait, watchQueueDepth } from './queue-metrics';
@@ -18,13 +21,15 @@ const jobDuration = new Histogram({
  * transaction as the effect. A second delivery finds the id and does nothing. Returns false then.
  */
 export async function applyOnce(
-  dataSource: DataSource,
+  db: DataSource | Pick<RequestDb, 'write'>,
   consumer: string,
   jobId: string,
   effect: (manager: EntityManager) => Promise<void>,
 ): Promise<boolean> {
-  return dataSource.transaction(async (manager) => {
-    const inserted: unknown[] = await manager.query(
+  const transaction = <T>(fn: (m: EntityManager) => Promise<T>) => ('write' in db ? db.write(fn) : db.transaction(fn));
+  return transaction(async (manager) => {
+    const inserted = await sql<{ job_id: string }>(
+      manager,
       'INSERT INTO processed_jobs (job_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING job_id',
       [jobId, consumer],
     );
@@ -32,6 +37,12 @@ export async function applyOnce(
     await effect(manager);
     return true;
   });
+}
+
+/** applyOnce for the job a context serves (an event handler's effect). */
+export function applyOncePerJob(ctx: Pick<BaseContext, 'db' | 'job'>, consumer: string, effect: (manager: EntityManager) => Promise<void>): Promise<boolean> {
+  if (!ctx.job) throw new Error('applyOncePerJob needs the context of a job');
+  return applyOnce(ctx.db, consumer, ctx.job.id, effect);
 }
 
 export type JobHandlers = Record<string, (job: Job) => Promise<void>>;

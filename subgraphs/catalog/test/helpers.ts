@@ -4,7 +4,7 @@ import { startSubgraphHarness, type SubgraphHarness } from '../../../platform/te
 import type { CatalogDeps } from '../src/deps';
 import catalog from '../src/subgraph';
 
-export { admin, customer, guest, service } from '../../../platform/testing/callers';
+export { admin, customer, guest, service, type Caller } from '../../../platform/testing/callers';
 
 export type CatalogHarness = SubgraphHarness<CatalogDeps>;
 

@@ -1,6 +1,9 @@
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { createRedis } from '../../../platform/redis';
+import { jobRequestInfo } from '../../../platform/queue/job-handlers';
+import { subgraphRequest } from '../../../platform/subgraph';
+import { createCatalogContext } from '../src/context';
 import { onOrderConfirmed } from '../src/sales/order-confirmed.event';
 import { admin, codes, customer, guest, makeProduct, startCatalog, type CatalogHarness } from './helpers';
 
@@ -113,8 +116,9 @@ describe('order confirmations: best sellers and verified purchases', () => {
     const buyer = randomUUID();
     const earlier = await review(buyer, p.id, 5);
     const event = { orderId: 'order-77', userId: buyer, email: 'b@example.com', lines: [{ productId: p.id, quantity: 2 }, { productId: q.id, quantity: 1 }, { productId: p.id, quantity: 1 }] };
-    expect(await onOrderConfirmed(h.deps, 'orders-77', event)).toBe(true);
-    expect(await onOrderConfirmed(h.deps, 'orders-77', event)).toBe(false);
+    const delivery = () => createCatalogContext(subgraphRequest(h.deps, jobRequestInfo('catalog', { id: 'orders-77', name: 'order.confirmed', attemptsMade: 0, opts: {} }, h.deps.log)));
+    expect(await onOrderConfirmed(await delivery(), event)).toBe(true);
+    expect(await onOrderConfirmed(await delivery(), event)).toBe(false);
     const rows = await h.sql('SELECT name, units_sold FROM products WHERE id = ANY($1::uuid[]) ORDER BY name', [[p.id, q.id]]);
     expect(rows).toEqual([{ name: 'Seller A', units_sold: 3 }, { name: 'Seller B', units_sold: 1 }]);
     expect((await h.sql('SELECT is_verified_purchase FROM reviews WHERE id = $1', [earlier]))[0].is_verified_purchase).toBe(true);

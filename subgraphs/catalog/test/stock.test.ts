@@ -1,7 +1,8 @@
 import { Queue } from 'bullmq';
+import { waitFor } from '../../../platform/infra/processes';
 import { createRedis } from '../../../platform/redis';
 import { DEFAULT_WAREHOUSE_ID } from '../migrations/1732200000000-catalog';
-import { ADJUST, admin, codes, customer, guest, makeProduct, service, startCatalog, type CatalogHarness } from './helpers';
+import { ADJUST, admin, codes, customer, guest, makeProduct, service, startCatalog, type CatalogHarness, type Caller } from './helpers';
 
 /** Orders reserves, commits and releases stock for its checkouts. */
 const orders = service('orders');
@@ -44,16 +45,6 @@ async function level(productId: string, warehouseId = DEFAULT_WAREHOUSE_ID) {
 
 async function movements(productId: string) {
   return h.sql('SELECT type, quantity, reason, reference_id FROM stock_movements WHERE product_id = $1 ORDER BY id', [productId]);
-}
-
-async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('inventory adjustments', () => {
@@ -197,9 +188,10 @@ describe('reservations (internal)', () => {
     expect(await level(draft.id)).toEqual({ onHand: 3, reserved: 0 });
   });
 
-  it('answers services only: the gateway\'s callers get FORBIDDEN, even staff', async () => {
+  it('answers the orders service only: the gateway\'s callers (even staff) and other services get FORBIDDEN', async () => {
     const p = await makeProduct(h, {}, 1);
-    for (const caller of [admin, customer(), guest]) {
+    const otherService: Caller = { kind: 'service', name: 'cart' };
+    for (const caller of [admin, customer(), guest, otherService]) {
       const result = await h.call(caller, RESERVE, { reference: `x-${caller.kind}`, lines: [{ productId: p.id, quantity: 1 }] });
       expect(codes(result.errors)).toEqual(['FORBIDDEN']);
       expect(codes((await h.call(caller, RETURN, { reference: 'r', lines: [{ productId: p.id, quantity: 1 }] })).errors)).toEqual(['FORBIDDEN']);

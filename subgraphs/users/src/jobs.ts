@@ -1,14 +1,18 @@
-import type { Job } from 'bullmq';
 import type { JobHandlers } from '../../../platform/queue/consumer';
+import { jobHandlers } from '../../../platform/queue/job-handlers';
+import { subgraphRequest } from '../../../platform/subgraph';
+import { createUsersContext, type UsersContext } from './context';
 import type { UsersDeps } from './deps';
 import { createMailer } from './notification/mail-transport';
 import { sendNotification, type NotificationChannels } from './notification/notification-sender';
-import { notificationEventHandlers } from './notification/notification.events';
+import { notificationEventHandlers, type NotificationEvents } from './notification/notification.events';
 import { SEND_JOB, type SendJobData } from './notification/notification.service';
 import { createSmsProvider } from './notification/sms-provider';
 
-/** True when this delivery is the job's last try: a failure then is final. */
-const isLastAttempt = (job: Job) => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+/** Every job name the users queue carries, with its payload. */
+export type UsersJobs = NotificationEvents & {
+  [SEND_JOB]: SendJobData;
+};
 
 /** The mail transport and SMS provider the configuration asks for. */
 export function notificationChannels(deps: UsersDeps): NotificationChannels {
@@ -19,12 +23,12 @@ export function notificationChannels(deps: UsersDeps): NotificationChannels {
 
 /** The jobs and events the users subgraph consumes from its queue, by job name. */
 export function usersJobHandlers(deps: UsersDeps, channels: NotificationChannels = notificationChannels(deps)): JobHandlers {
-  return {
-    ...notificationEventHandlers(deps),
+  return jobHandlers<UsersContext, UsersJobs>('users', deps.log, (info) => createUsersContext(subgraphRequest(deps, info)), {
+    ...notificationEventHandlers(deps.config.storefrontUrl),
     /** Sends one notification; a duplicate delivery finds it already claimed or sent and does nothing. */
-    [SEND_JOB]: async (job: Job<SendJobData>) => {
-      const { outcome, error } = await sendNotification(deps.database.dataSource, channels, deps.log, job.data.notificationId, isLastAttempt(job));
+    [SEND_JOB]: async (ctx, { notificationId }) => {
+      const { outcome, error } = await sendNotification(ctx.deps.database.dataSource, channels, ctx.log, notificationId, ctx.job?.lastAttempt ?? true);
       if (outcome === 'retry') throw error;
     },
-  };
+  });
 }

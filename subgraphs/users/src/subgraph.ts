@@ -8,10 +8,9 @@ import { AccountResolver } from './account/account.resolver';
 import { AddressResolver } from './address/address.resolver';
 import { UserAdminResolver } from './admin/user-admin.resolver';
 import { readUsersSettings, type UsersConfig } from './config';
-import type { UsersContext } from './context';
+import { createUsersContext, type UsersContext } from './context';
 import type { UsersDeps } from './deps';
 import { usersJobHandlers } from './jobs';
-import { createLoaders } from './loaders';
 import { NotificationEntity } from './notification/notification.entity';
 import { UserNotificationsResolver } from './notification/notification.resolver';
 import { seedUsers } from './seed';
@@ -38,7 +37,7 @@ export default defineSubgraph<UsersConfig, UsersDeps, UsersContext>({
   ],
   references: userReference,
   config: readUsersSettings,
-  createContext: (request) => ({ ...request, loaders: createLoaders(request.db) }),
+  createContext: createUsersContext,
   jobHandlers: (deps) => usersJobHandlers(deps),
   seed: seedUsers,
 });

@@ -1,7 +1,6 @@
-import { Arg, Authorized, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../../../../platform/auth/roles';
+import { Arg, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { TAXONOMY } from '../common/cache-hints';
-import { isStaff } from '../common/viewer';
+import { isStaff, Staff } from '../../../../platform/graphql/authorization';
 import type { CatalogContext } from '../context';
 import { CreateCategoryInput } from './category.inputs';
 import { CategoryPayload } from './category.payloads';
@@ -45,7 +44,7 @@ export class CategoryResolver {
     return c.path.split('/').filter(Boolean).slice(0, -1).map((id) => taxonomy.categoryById.get(id)).filter((x): x is CategoryRow => !!x);
   }
 
-  @Authorized(Role.ADMIN)
+  @Staff()
   @Mutation(() => CategoryPayload, {
     description: 'Creates a category, as a root or under parentSlug, last among its siblings. Staff only: customers get FORBIDDEN, guests UNAUTHENTICATED. userErrors: INVALID, TAKEN, NOT_FOUND.',
   })

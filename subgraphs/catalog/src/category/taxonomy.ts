@@ -1,5 +1,6 @@
 import type { RequestDb } from '../../../../platform/db/request-db';
 import type { CatalogCache, CatalogState } from '../cache/catalog-cache';
+import { sqlOne } from '../../../../platform/db/sql';
 
 export interface CategoryRow {
   id: string;
@@ -56,8 +57,10 @@ function build(data: TaxonomyData): Taxonomy {
 export async function loadTaxonomy(db: RequestDb, cache: CatalogCache, state: CatalogState): Promise<Taxonomy> {
   const [cached] = await cache.getMany<TaxonomyData>(state, 'taxonomy', ['all']);
   if (cached) return build(cached);
-  const [row] = await db.read((m) =>
-    m.query(`
+  const row = await db.read((m) =>
+    sqlOne<TaxonomyData>(
+      m,
+      `
       SELECT
         coalesce((SELECT json_agg(json_build_object(
           'id', c.id, 'parentId', c.parent_id, 'name', c.name, 'slug', c.slug, 'description', c.description,
@@ -67,7 +70,7 @@ export async function loadTaxonomy(db: RequestDb, cache: CatalogCache, state: Ca
           'id', b.id, 'name', b.name, 'slug', b.slug, 'description', b.description, 'logoUrl', b.logo_url))
           FROM brands b), '[]') AS brands`),
   );
-  const data: TaxonomyData = { categories: row.categories, brands: row.brands };
+  const data: TaxonomyData = { categories: row!.categories, brands: row!.brands };
   await cache.setMany(state, 'taxonomy', [['all', data]]);
   return build(data);
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { sql } from '../../../../platform/db/sql';
 
 /**
  * Catalog changes are read by everyone, not only by their author: a new price or stock level must
@@ -9,5 +10,5 @@ export const VISIBLE_TO_ALL = { visibleToAll: true } as const;
 
 /** The same for writes made outside a request (the worker's jobs), inside their transaction. */
 export async function commitVisibleToAll(m: EntityManager): Promise<void> {
-  await m.query('SET LOCAL synchronous_commit = remote_apply');
+  await sql(m, 'SET LOCAL synchronous_commit = remote_apply');
 }

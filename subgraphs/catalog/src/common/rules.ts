@@ -1,7 +1,6 @@
-/** Small input rules of the catalog: slugs, prices, URLs. Each returns true when acceptable. */
+/** Small input rules of the catalog: slugs, weights, SKUs. Each returns true when acceptable. */
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const MONEY = /^\d{1,10}(\.\d{1,2})?$/;
 const WEIGHT = /^\d{1,7}(\.\d{1,3})?$/;
 
 export function isSlug(value: string): boolean {
@@ -21,30 +20,9 @@ export function slugify(name: string): string {
     .replace(/-+$/, '');
 }
 
-/** A non-negative amount with at most 2 decimals and 10 integer digits ("19.99"). */
-export function isMoneyAmount(value: string): boolean {
-  return MONEY.test(value);
-}
-
-/** Amounts as integer cents, for exact comparisons. */
-export function toCents(value: string): bigint {
-  const [whole, fraction = ''] = value.split('.');
-  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
-}
-
 /** A non-negative weight in kilograms with at most 3 decimals. */
 export function isWeight(value: string): boolean {
   return WEIGHT.test(value);
-}
-
-export function isHttpUrl(value: string): boolean {
-  if (value.length > 2000) return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
 
 /** SKUs: letters, digits, dot, underscore and hyphen, 1 to 64 characters, starting with a letter or digit. */

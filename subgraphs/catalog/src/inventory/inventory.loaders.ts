@@ -1,7 +1,8 @@
 import type { RequestDb } from '../../../../platform/db/request-db';
 import { groupLoader, valueLoader } from '../../../../platform/loaders';
-import { pagedGroupLoader } from '../common/paged-loader';
+import { pagedGroupLoader } from '../../../../platform/paged-loader';
 import { MOVEMENT_COLUMNS, type StockLevelRow, type StockMovementRow } from './inventory-rows';
+import { sql } from '../../../../platform/db/sql';
 
 export function inventoryLoaders(db: RequestDb) {
   return {
@@ -9,7 +10,8 @@ export function inventoryLoaders(db: RequestDb) {
     stockLevelsByProduct: groupLoader(
       (ids: readonly string[]) =>
         db.read((m) =>
-          m.query(
+          sql<StockLevelRow>(
+            m,
             `SELECT k.id::text AS "productId", w.id::text AS "warehouseId", w.code AS "warehouseCode", w.name AS "warehouseName",
                     w.is_default AS "isDefault", coalesce(s.on_hand, 0) AS "onHand", coalesce(s.reserved, 0) AS reserved
                FROM unnest($1::uuid[]) AS k(id)
@@ -18,13 +20,14 @@ export function inventoryLoaders(db: RequestDb) {
               ORDER BY w.priority, w.name`,
             [ids],
           ),
-        ) as Promise<StockLevelRow[]>,
+        ),
       (r) => r.productId,
     ),
     movementsByProduct: pagedGroupLoader(
       (ids, limit, afterSeq): Promise<StockMovementRow[]> =>
         db.read((m) =>
-          m.query(
+          sql<StockMovementRow>(
+            m,
             `SELECT page.* FROM unnest($1::uuid[]) AS k(id)
                CROSS JOIN LATERAL (
                  SELECT ${MOVEMENT_COLUMNS} FROM stock_movements sm
@@ -39,8 +42,8 @@ export function inventoryLoaders(db: RequestDb) {
     movementCountByProduct: valueLoader(
       (ids: readonly string[]) =>
         db.read((m) =>
-          m.query(`SELECT product_id::text AS "productId", count(*)::int AS n FROM stock_movements WHERE product_id = ANY($1::uuid[]) GROUP BY product_id`, [ids]),
-        ) as Promise<{ productId: string; n: number }[]>,
+          sql<{ productId: string; n: number }>(m, `SELECT product_id::text AS "productId", count(*)::int AS n FROM stock_movements WHERE product_id = ANY($1::uuid[]) GROUP BY product_id`, [ids]),
+        ),
       (r) => r.productId,
       (r) => r.n,
       0,

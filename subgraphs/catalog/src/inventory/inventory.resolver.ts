@@ -1,10 +1,11 @@
-import { Arg, Authorized, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../../../../platform/auth/roles';
+import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Staff } from '../../../../platform/graphql/authorization';
 import { requireIdentity } from '../../../../platform/graphql/auth-checker';
 import { pageSize } from '../../../../platform/graphql/connection';
-import { PRIVATE } from '../common/cache-hints';
-import { seqAfter, seqConnection } from '../common/paged-loader';
+import { PRIVATE } from '../../../../platform/graphql/cache-hints';
+import { seqAfter, seqConnection } from '../../../../platform/paged-loader';
 import type { CatalogContext } from '../context';
+import { WarehouseEntity } from './inventory.entities';
 import type { ProductRow } from '../product/product-row';
 import { Product } from '../product/product.type';
 import { toInventoryLevel } from './inventory-level';
@@ -17,16 +18,16 @@ const MAX_MOVEMENTS = 100;
 
 @Resolver(() => Product)
 export class InventoryResolver {
-  @Authorized(Role.ADMIN)
+  @Staff()
   @Directive(PRIVATE)
   @Query(() => [Warehouse], { description: 'Every warehouse, the default first. Staff only: customers get FORBIDDEN, guests UNAUTHENTICATED.' })
   warehouses(@Ctx() ctx: CatalogContext): Promise<Warehouse[]> {
     return ctx.db.read((m) =>
-      m.query('SELECT id::text, code, name, is_default AS "isDefault" FROM warehouses ORDER BY priority, name'),
+      m.find(WarehouseEntity, { select: { id: true, code: true, name: true, isDefault: true }, order: { priority: 'ASC', name: 'ASC' } }),
     );
   }
 
-  @Authorized(Role.ADMIN)
+  @Staff()
   @Mutation(() => InventoryPayload, {
     description:
       'Adds (delta > 0) or removes (delta < 0) on-hand units in a warehouse and records the change in the stock ledger with its reason. Visible to every reader as soon as this returns. Staff only: customers get FORBIDDEN, guests UNAUTHENTICATED. userErrors: NOT_FOUND, INVALID, INSUFFICIENT_STOCK.',
@@ -35,14 +36,14 @@ export class InventoryResolver {
     return adjustInventory(ctx, input, requireIdentity(ctx).userId);
   }
 
-  @Authorized(Role.ADMIN)
+  @Staff()
   @Directive(PRIVATE)
   @FieldResolver(() => [InventoryLevel], { description: 'Stock in every warehouse (zero where none is kept), the default warehouse first. Staff only (FORBIDDEN otherwise).' })
   async inventory(@Root() p: ProductRow, @Ctx() ctx: CatalogContext): Promise<InventoryLevel[]> {
     return (await ctx.loaders.stockLevelsByProduct.load(p.id)).map(toInventoryLevel);
   }
 
-  @Authorized(Role.ADMIN)
+  @Staff()
   @Directive(PRIVATE)
   @FieldResolver(() => StockMovementConnection, { description: 'The stock ledger of this product, newest first. Staff only (FORBIDDEN otherwise).' })
   async stockMovements(

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../../../platform/graphql/scalars';
-import { PRIVATE } from '../common/cache-hints';
-import { cachedConnectionType } from '../common/connection-types';
+import { PRIVATE } from '../../../../platform/graphql/cache-hints';
+import { connectionType } from '../../../../platform/graphql/connection';
 
 export enum StockMovementKind {
   ADJUSTMENT = 'ADJUSTMENT',
@@ -80,4 +80,4 @@ export class StockMovement {
   createdAt!: Date;
 }
 
-export const StockMovementConnection = cachedConnectionType('StockMovement', StockMovement, 'A page of stock movements, newest first.', PRIVATE);
+export const StockMovementConnection = connectionType('StockMovement', StockMovement, 'A page of stock movements, newest first.', PRIVATE);

@@ -1,16 +1,19 @@
 import { Arg, Ctx, Directive, Int, Mutation, Resolver } from 'type-graphql';
-import { requireService } from '../common/viewer';
+import { ServiceOnly } from '../../../../platform/graphql/authorization';
 import type { CatalogContext } from '../context';
 import * as reservations from './reservation.service';
 import { INTERNAL, ReturnStockPayload, StockLineInput, StockReservationPayload } from './reservation.type';
-import { requestStockScope } from './stock-scope';
 
 /**
  * The checkout's stock operations. @inaccessible: the gateway never exposes them, and they answer
- * only callers holding a service credential (FORBIDDEN for the gateway's clients).
+ * only the services named in STOCK_CALLERS (FORBIDDEN for the gateway's clients and any other caller).
  */
+/** The services that run checkouts, cancellations and returns. */
+const STOCK_CALLERS = ['orders'] as const;
+
 @Resolver()
 export class ReservationResolver {
+  @ServiceOnly(...STOCK_CALLERS)
   @Directive(INTERNAL)
   @Mutation(() => StockReservationPayload, {
     description:
@@ -22,19 +25,19 @@ export class ReservationResolver {
     @Arg('ttlSeconds', () => Int, { nullable: true, description: 'Seconds until an uncommitted reservation is released, 1 to 86,400; default 600.' }) ttlSeconds: number | null,
     @Ctx() ctx: CatalogContext,
   ) {
-    requireService(ctx);
-    return reservations.reserveStock(requestStockScope(ctx), reference, lines, ttlSeconds);
+    return reservations.reserveStock(ctx, reference, lines, ttlSeconds);
   }
 
+  @ServiceOnly(...STOCK_CALLERS)
   @Directive(INTERNAL)
   @Mutation(() => StockReservationPayload, {
     description: 'Internal. Turns a HELD reservation into a sale (SALE movements). Idempotent. userErrors: NOT_FOUND, RESERVATION_NOT_HELD (released or expired).',
   })
   commitReservation(@Arg('reference', { description: 'The reference given to reserveStock.' }) reference: string, @Ctx() ctx: CatalogContext) {
-    requireService(ctx);
-    return reservations.commitReservation(requestStockScope(ctx), reference);
+    return reservations.commitReservation(ctx, reference);
   }
 
+  @ServiceOnly(...STOCK_CALLERS)
   @Directive(INTERNAL)
   @Mutation(() => StockReservationPayload, {
     description:
@@ -45,10 +48,10 @@ export class ReservationResolver {
     @Arg('reason', () => String, { nullable: true, description: 'Kept in the stock ledger; default "released".' }) reason: string | null,
     @Ctx() ctx: CatalogContext,
   ) {
-    requireService(ctx);
-    return reservations.releaseReservation(requestStockScope(ctx), { reference }, (reason ?? 'released').slice(0, 500));
+    return reservations.releaseReservation(ctx, { reference }, (reason ?? 'released').slice(0, 500));
   }
 
+  @ServiceOnly(...STOCK_CALLERS)
   @Directive(INTERNAL)
   @Mutation(() => ReturnStockPayload, {
     description: 'Internal. Puts returned units back on hand in the default warehouse (RETURN), once per reference. userErrors: INVALID, NOT_FOUND.',
@@ -58,7 +61,6 @@ export class ReservationResolver {
     @Arg('lines', () => [StockLineInput], { description: 'What came back.' }) lines: StockLineInput[],
     @Ctx() ctx: CatalogContext,
   ) {
-    requireService(ctx);
-    return reservations.returnStock(requestStockScope(ctx), reference, lines);
+    return reservations.returnStock(ctx, reference, lines);
   }
 }

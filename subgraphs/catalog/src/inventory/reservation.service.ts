@@ -1,12 +1,16 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { sql, sqlOne } from '../../../../platform/db/sql';
 import { userError, type UserError } from '../../../../platform/graphql/types';
 import { enqueue } from '../../../../platform/queue/outbox';
 import { isUuid } from '../../../../platform/validation';
-import { CatalogError } from '../common/catalog.errors';
+import { InventoryError } from './inventory.errors';
+import { ProductEntity } from '../product/product.entity';
 import { allocate, mergeLines } from './allocation';
+import { StockReservationEntity, StockReservationLineEntity, WarehouseEntity } from './inventory.entities';
 import type { StockReservation, StockLineInput } from './reservation.type';
 import { applyStockChanges, isStockConstraint, lockStock, type StockChange } from './stock-ledger';
-import type { StockScope } from './stock-scope';
+import { VISIBLE_TO_ALL } from '../common/consistency';
+import type { CatalogContext } from '../context';
 
 export const RESERVATION_EXPIRY_JOB = 'stock-reservation.expire';
 export const MAX_TTL_SECONDS = 86_400;
@@ -23,7 +27,8 @@ class Refusal extends Error {
 }
 
 async function readReservation(m: EntityManager, where: { reference?: string; id?: string }): Promise<StockReservation> {
-  const [row] = await m.query(
+  const row = await sqlOne<StockReservation>(
+    m,
     `SELECT r.id::text, r.reference, r.status, r.expires_at AS "expiresAt",
             coalesce((SELECT json_agg(json_build_object('productId', l.product_id, 'warehouseId', l.warehouse_id, 'quantity', l.quantity)
                                 ORDER BY l.product_id, l.warehouse_id)
@@ -31,46 +36,49 @@ async function readReservation(m: EntityManager, where: { reference?: string; id
        FROM stock_reservations r WHERE ${where.id ? 'r.id = $1' : 'r.reference = $1'}`,
     [where.id ?? where.reference],
   );
-  return row;
+  return row!;
 }
 
 function lineProblems(lines: StockLineInput[]): UserError[] {
-  if (!lines.length || lines.length > MAX_LINES) return [userError(CatalogError.INVALID, `Give 1 to ${MAX_LINES} lines`, 'lines')];
+  if (!lines.length || lines.length > MAX_LINES) return [userError(InventoryError.INVALID, `Give 1 to ${MAX_LINES} lines`, 'lines')];
   const problems: UserError[] = [];
   lines.forEach((line, i) => {
-    if (!isUuid(line.productId)) problems.push(userError(CatalogError.NOT_FOUND, 'No product has this id', `lines.${i}.productId`));
+    if (!isUuid(line.productId)) problems.push(userError(InventoryError.NOT_FOUND, 'No product has this id', `lines.${i}.productId`));
     if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY) {
-      problems.push(userError(CatalogError.INVALID, `Quantity must be 1 to ${MAX_QUANTITY}`, `lines.${i}.quantity`));
+      problems.push(userError(InventoryError.INVALID, `Quantity must be 1 to ${MAX_QUANTITY}`, `lines.${i}.quantity`));
     }
   });
   return problems;
 }
 
 function referenceProblems(reference: string): UserError[] {
-  return reference.length >= 1 && reference.length <= 200 ? [] : [userError(CatalogError.INVALID, 'The reference must be 1 to 200 characters', 'reference')];
+  return reference.length >= 1 && reference.length <= 200 ? [] : [userError(InventoryError.INVALID, 'The reference must be 1 to 200 characters', 'reference')];
 }
 
 /** NOT_FOUND / PRODUCT_UNAVAILABLE for lines whose product is unknown or not ACTIVE. */
 async function productProblems(m: EntityManager, lines: StockLineInput[]): Promise<UserError[]> {
   const ids = [...new Set(lines.map((l) => l.productId.toLowerCase()))];
-  const rows: { id: string; status: string }[] = await m.query('SELECT id::text, status FROM products WHERE id = ANY($1::uuid[])', [ids]);
+  const rows = await m.find(ProductEntity, { select: { id: true, status: true }, where: { id: In(ids) } });
   const status = new Map(rows.map((r) => [r.id, r.status]));
   return lines.flatMap((line, i) => {
     const s = status.get(line.productId.toLowerCase());
-    if (!s) return [userError(CatalogError.NOT_FOUND, 'No product has this id', `lines.${i}.productId`)];
-    if (s !== 'ACTIVE') return [userError(CatalogError.PRODUCT_UNAVAILABLE, 'This product is not on sale', `lines.${i}.productId`)];
+    if (!s) return [userError(InventoryError.NOT_FOUND, 'No product has this id', `lines.${i}.productId`)];
+    if (s !== 'ACTIVE') return [userError(InventoryError.PRODUCT_UNAVAILABLE, 'This product is not on sale', `lines.${i}.productId`)];
     return [];
   });
 }
 
-async function run(scope: StockScope, fn: (m: EntityManager) => Promise<{ reservation: StockReservation; changed: string[] }>): Promise<ReservationResult> {
+/** After a committed stock change: cached responses are dropped (stock itself is never cached). */
+const stockChanged = (ctx: CatalogContext, productIds: string[]) => ctx.catalogChanged({ productIds, categories: false }, { data: false });
+
+async function run(ctx: CatalogContext, fn: (m: EntityManager) => Promise<{ reservation: StockReservation; changed: string[] }>): Promise<ReservationResult> {
   try {
-    const { reservation, changed } = await scope.write(fn);
-    if (changed.length) await scope.afterChange(changed);
+    const { reservation, changed } = await ctx.db.write(fn, VISIBLE_TO_ALL);
+    if (changed.length) await stockChanged(ctx, changed);
     return { reservation, userErrors: [] };
   } catch (error) {
     if (error instanceof Refusal) return { reservation: null, userErrors: error.userErrors };
-    if (isStockConstraint(error)) return { reservation: null, userErrors: [userError(CatalogError.OUT_OF_STOCK, 'Not enough stock', 'lines')] };
+    if (isStockConstraint(error)) return { reservation: null, userErrors: [userError(InventoryError.OUT_OF_STOCK, 'Not enough stock', 'lines')] };
     throw error;
   }
 }
@@ -81,15 +89,16 @@ async function run(scope: StockScope, fn: (m: EntityManager) => Promise<{ reserv
  * exactly one gets it, the others get OUT_OF_STOCK. A delayed job releases the reservation after
  * `ttlSeconds` if it is still held. Repeating a reference returns the existing reservation.
  */
-export async function reserveStock(scope: StockScope, reference: string, lines: StockLineInput[], ttlSeconds?: number | null): Promise<ReservationResult> {
-  const ttl = ttlSeconds ?? scope.defaultTtlSeconds;
+export async function reserveStock(ctx: CatalogContext, reference: string, lines: StockLineInput[], ttlSeconds?: number | null): Promise<ReservationResult> {
+  const ttl = ttlSeconds ?? ctx.deps.config.reservationTtlSeconds;
   const problems = [...referenceProblems(reference), ...lineProblems(lines)];
-  if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TTL_SECONDS) problems.push(userError(CatalogError.INVALID, `ttlSeconds must be 1 to ${MAX_TTL_SECONDS}`, 'ttlSeconds'));
+  if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TTL_SECONDS) problems.push(userError(InventoryError.INVALID, `ttlSeconds must be 1 to ${MAX_TTL_SECONDS}`, 'ttlSeconds'));
   if (problems.length) return { reservation: null, userErrors: problems };
   const merged = mergeLines(lines.map((l) => ({ productId: l.productId.toLowerCase(), quantity: l.quantity })));
   const firstIndex = (productId: string) => lines.findIndex((l) => l.productId.toLowerCase() === productId);
-  return run(scope, async (m) => {
-    const inserted: { id: string }[] = await m.query(
+  return run(ctx, async (m) => {
+    const inserted = await sql<{ id: string }>(
+      m,
       `INSERT INTO stock_reservations (reference, expires_at) VALUES ($1, now() + make_interval(secs => $2))
        ON CONFLICT (reference) DO NOTHING RETURNING id::text`,
       [reference, ttl],
@@ -100,7 +109,7 @@ export async function reserveStock(scope: StockScope, reference: string, lines: 
     const { allocations, shortages } = allocate(merged, await lockStock(m, merged.map((l) => l.productId)));
     if (shortages.length) {
       throw new Refusal(
-        shortages.map((s) => userError(CatalogError.OUT_OF_STOCK, `Only ${s.available} available, ${s.requested} requested`, `lines.${firstIndex(s.productId)}.quantity`)),
+        shortages.map((s) => userError(InventoryError.OUT_OF_STOCK, `Only ${s.available} available, ${s.requested} requested`, `lines.${firstIndex(s.productId)}.quantity`)),
       );
     }
     const id = inserted[0].id;
@@ -108,46 +117,39 @@ export async function reserveStock(scope: StockScope, reference: string, lines: 
       m,
       allocations.map((a): StockChange => ({ ...a, onHand: 0, reserved: a.quantity, type: 'RESERVATION', quantity: a.quantity, reason: 'reserved for checkout', referenceId: reference, actorId: null })),
     );
-    await m.query(
-      'INSERT INTO stock_reservation_lines (reservation_id, product_id, warehouse_id, quantity) SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::int[])',
-      [id, allocations.map((a) => a.productId), allocations.map((a) => a.warehouseId), allocations.map((a) => a.quantity)],
-    );
+    await m.insert(StockReservationLineEntity, allocations.map((a) => ({ reservationId: id, productId: a.productId, warehouseId: a.warehouseId, quantity: a.quantity })));
     await enqueue(m, { queue: 'catalog', name: RESERVATION_EXPIRY_JOB, payload: { reservationId: id }, delayMs: ttl * 1000 });
     return { reservation: await readReservation(m, { id }), changed: merged.map((l) => l.productId) };
   });
 }
 
-type Lines = { productId: string; warehouseId: string; quantity: number }[];
-
 async function lockReservation(m: EntityManager, where: { reference?: string; id?: string }) {
-  const [row] = await m.query(
-    `SELECT id::text, reference, status FROM stock_reservations WHERE ${where.id ? 'id = $1' : 'reference = $1'} FOR UPDATE`,
-    [where.id ?? where.reference],
-  );
+  const row = await m.findOne(StockReservationEntity, {
+    select: { id: true, reference: true, status: true },
+    where: where.id ? { id: where.id } : { reference: where.reference },
+    lock: { mode: 'pessimistic_write' },
+  });
   if (!row) return null;
-  const lines: Lines = await m.query(
-    'SELECT product_id::text AS "productId", warehouse_id::text AS "warehouseId", quantity FROM stock_reservation_lines WHERE reservation_id = $1',
-    [row.id],
-  );
+  const lines = await m.find(StockReservationLineEntity, { select: { productId: true, warehouseId: true, quantity: true }, where: { reservationId: row.id } });
   // the stock rows in the same fixed order as reservations take them
   await lockStock(m, [...new Set(lines.map((l) => l.productId))]);
-  return { ...(row as { id: string; reference: string; status: 'HELD' | 'COMMITTED' | 'RELEASED' }), lines };
+  return { id: row.id, reference: row.reference, status: row.status, lines: lines.map((l) => ({ productId: l.productId, warehouseId: l.warehouseId, quantity: l.quantity })) };
 }
 
-const notFound = () => new Refusal([userError(CatalogError.NOT_FOUND, 'No reservation has this reference', 'reference')]);
+const notFound = () => new Refusal([userError(InventoryError.NOT_FOUND, 'No reservation has this reference', 'reference')]);
 
 /** Turns a held reservation into a sale (on-hand and reserved both fall). Committing twice is harmless. */
-export async function commitReservation(scope: StockScope, reference: string): Promise<ReservationResult> {
-  return run(scope, async (m) => {
+export async function commitReservation(ctx: CatalogContext, reference: string): Promise<ReservationResult> {
+  return run(ctx, async (m) => {
     const r = await lockReservation(m, { reference });
     if (!r) throw notFound();
     if (r.status === 'COMMITTED') return { reservation: await readReservation(m, { id: r.id }), changed: [] };
-    if (r.status === 'RELEASED') throw new Refusal([userError(CatalogError.RESERVATION_NOT_HELD, 'The reservation was released or expired; reserve again', 'reference')]);
+    if (r.status === 'RELEASED') throw new Refusal([userError(InventoryError.RESERVATION_NOT_HELD, 'The reservation was released or expired; reserve again', 'reference')]);
     await applyStockChanges(
       m,
       r.lines.map((l): StockChange => ({ ...l, onHand: -l.quantity, reserved: -l.quantity, type: 'SALE', quantity: -l.quantity, reason: 'sold', referenceId: reference, actorId: null })),
     );
-    await m.query(`UPDATE stock_reservations SET status = 'COMMITTED', closed_reason = 'sold', updated_at = now() WHERE id = $1`, [r.id]);
+    await m.update(StockReservationEntity, r.id, { status: 'COMMITTED', closedReason: 'sold' });
     return { reservation: await readReservation(m, { id: r.id }), changed: r.lines.map((l) => l.productId) };
   });
 }
@@ -156,8 +158,8 @@ export async function commitReservation(scope: StockScope, reference: string): P
  * Gives the units back: a HELD reservation's units become available again (RELEASE); a COMMITTED
  * one's sold units return to on-hand stock (RETURN), e.g. for a cancelled order. Releasing twice is harmless.
  */
-export async function releaseReservation(scope: StockScope, where: { reference?: string; id?: string }, reason: string, onlyIfHeld = false): Promise<ReservationResult> {
-  return run(scope, async (m) => {
+export async function releaseReservation(ctx: CatalogContext, where: { reference?: string; id?: string }, reason: string, onlyIfHeld = false): Promise<ReservationResult> {
+  return run(ctx, async (m) => {
     const r = await lockReservation(m, where);
     if (!r) throw notFound();
     if (r.status === 'RELEASED' || (onlyIfHeld && r.status !== 'HELD')) return { reservation: await readReservation(m, { id: r.id }), changed: [] };
@@ -170,31 +172,31 @@ export async function releaseReservation(scope: StockScope, where: { reference?:
           : { ...l, onHand: l.quantity, reserved: 0, type: 'RETURN', quantity: l.quantity, reason, referenceId: r.reference, actorId: null },
       ),
     );
-    await m.query(`UPDATE stock_reservations SET status = 'RELEASED', closed_reason = $2, updated_at = now() WHERE id = $1`, [r.id, reason]);
+    await m.update(StockReservationEntity, r.id, { status: 'RELEASED', closedReason: reason });
     return { reservation: await readReservation(m, { id: r.id }), changed: r.lines.map((l) => l.productId) };
   });
 }
 
 /** The expiry job: releases the reservation only if it is still held when the job runs. */
-export function expireReservation(scope: StockScope, reservationId: string): Promise<ReservationResult> {
-  return releaseReservation(scope, { id: reservationId }, 'reservation expired', true);
+export function expireReservation(ctx: CatalogContext, reservationId: string): Promise<ReservationResult> {
+  return releaseReservation(ctx, { id: reservationId }, 'reservation expired', true);
 }
 
 /**
  * Puts returned units back on hand in the default warehouse (RETURN), once per reference: a retried
  * call with the same reference changes nothing and succeeds.
  */
-export async function returnStock(scope: StockScope, reference: string, lines: StockLineInput[]): Promise<{ success: boolean; userErrors: UserError[] }> {
+export async function returnStock(ctx: CatalogContext, reference: string, lines: StockLineInput[]): Promise<{ success: boolean; userErrors: UserError[] }> {
   const problems = [...referenceProblems(reference), ...lineProblems(lines)];
   if (problems.length) return { success: false, userErrors: problems };
   const merged = mergeLines(lines.map((l) => ({ productId: l.productId.toLowerCase(), quantity: l.quantity })));
   try {
-    const changed = await scope.write(async (m) => {
-      const inserted = await m.query('INSERT INTO stock_returns (reference) VALUES ($1) ON CONFLICT DO NOTHING RETURNING reference', [reference]);
+    const changed = await ctx.db.write(async (m): Promise<string[]> => {
+      const inserted = await sql(m, 'INSERT INTO stock_returns (reference) VALUES ($1) ON CONFLICT DO NOTHING RETURNING reference', [reference]);
       if (!inserted.length) return [];
-      const [{ id: warehouseId }] = await m.query('SELECT id::text FROM warehouses WHERE is_default');
-      const known: { id: string }[] = await m.query('SELECT id::text FROM products WHERE id = ANY($1::uuid[])', [merged.map((l) => l.productId)]);
-      const unknown = lines.flatMap((l, i) => (known.some((k) => k.id === l.productId.toLowerCase()) ? [] : [userError(CatalogError.NOT_FOUND, 'No product has this id', `lines.${i}.productId`)]));
+      const { id: warehouseId } = await m.findOneOrFail(WarehouseEntity, { select: { id: true }, where: { isDefault: true } });
+      const known = await m.find(ProductEntity, { select: { id: true }, where: { id: In(merged.map((l) => l.productId)) } });
+      const unknown = lines.flatMap((l, i) => (known.some((k) => k.id === l.productId.toLowerCase()) ? [] : [userError(InventoryError.NOT_FOUND, 'No product has this id', `lines.${i}.productId`)]));
       if (unknown.length) throw new Refusal(unknown);
       await lockStock(m, merged.map((l) => l.productId));
       await applyStockChanges(
@@ -202,8 +204,8 @@ export async function returnStock(scope: StockScope, reference: string, lines: S
         merged.map((l): StockChange => ({ productId: l.productId, warehouseId, onHand: l.quantity, reserved: 0, type: 'RETURN', quantity: l.quantity, reason: 'returned by customer', referenceId: reference, actorId: null })),
       );
       return merged.map((l) => l.productId);
-    });
-    if (changed.length) await scope.afterChange(changed);
+    }, VISIBLE_TO_ALL);
+    if (changed.length) await stockChanged(ctx, changed);
     return { success: true, userErrors: [] };
   } catch (error) {
     if (error instanceof Refusal) return { success: false, userErrors: error.userErrors };

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { StockMovementType } from './inventory.entities';
 import type { StockRow } from './allocation';
+import { sql } from '../../../../platform/db/sql';
 
 /** One change of one stock level, and the ledger row that records it. */
 export interface StockChange {
@@ -23,7 +24,8 @@ export interface StockChange {
  * transactions never wait on each other in a cycle. Rows that do not exist are not created.
  */
 export async function lockStock(m: EntityManager, productIds: string[]): Promise<StockRow[]> {
-  return m.query(
+  return sql(
+    m,
     `SELECT s.product_id::text AS "productId", s.warehouse_id::text AS "warehouseId", s.on_hand AS "onHand", s.reserved, w.priority
        FROM stock_levels s JOIN warehouses w ON w.id = s.warehouse_id
       WHERE s.product_id = ANY($1::uuid[])
@@ -43,13 +45,15 @@ export async function applyStockChanges(m: EntityManager, changes: StockChange[]
   if (!changes.length) return;
   const col = <K extends keyof StockChange>(key: K) => changes.map((c) => c[key]);
   const keys = [col('productId'), col('warehouseId')];
-  await m.query(
+  await sql(
+    m,
     `INSERT INTO stock_levels (product_id, warehouse_id)
      SELECT DISTINCT * FROM unnest($1::uuid[], $2::uuid[]) ORDER BY 1, 2
      ON CONFLICT (product_id, warehouse_id) DO NOTHING`,
     keys,
   );
-  await m.query(
+  await sql(
+    m,
     `UPDATE stock_levels s SET on_hand = s.on_hand + v.on_hand, reserved = s.reserved + v.reserved, updated_at = now()
        FROM (SELECT product_id, warehouse_id, sum(on_hand)::int AS on_hand, sum(reserved)::int AS reserved
                FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[]) AS v(product_id, warehouse_id, on_hand, reserved)
@@ -57,7 +61,8 @@ export async function applyStockChanges(m: EntityManager, changes: StockChange[]
       WHERE s.product_id = v.product_id AND s.warehouse_id = v.warehouse_id`,
     [...keys, col('onHand'), col('reserved')],
   );
-  await m.query(
+  await sql(
+    m,
     `INSERT INTO stock_movements (product_id, warehouse_id, type, quantity, reason, reference_id, actor_id)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::uuid[])`,
     [...keys, col('type'), col('quantity'), col('reason'), col('referenceId'), col('actorId')],

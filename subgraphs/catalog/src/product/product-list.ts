@@ -2,10 +2,11 @@ import { GraphQLError } from 'graphql';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../../../platform/graphql/connection';
 import { isUuid } from '../../../../platform/validation';
 import type { CatalogContext } from '../context';
-import { isStaff } from '../common/viewer';
+import { isStaff } from '../../../../platform/graphql/authorization';
 import { PRODUCT_COLUMNS, type ProductRow } from './product-row';
 import { toPrefixTsQuery } from './product-search';
 import { ProductSort, type ProductFilter } from './product.inputs';
+import { sql, sqlOne } from '../../../../platform/db/sql';
 
 export const DEFAULT_PAGE = 20;
 export const MAX_PAGE = 100;
@@ -116,12 +117,13 @@ export async function listProducts(ctx: CatalogContext, args: ProductListArgs): 
   const order = keys.map((k) => `${k.sql} ${k.desc ? 'DESC' : 'ASC'}`).join(', ');
 
   const { rows, total } = await ctx.db.read(async (m) => {
-    const rows: (ProductRow & Record<string, string>)[] = await m.query(
+    const rows = await sql<ProductRow & Record<string, string>>(
+      m,
       `SELECT ${PRODUCT_COLUMNS}, ${keyColumns} FROM products p WHERE ${filters}${keyset} ORDER BY ${order} LIMIT ${param(limit + 1)}`,
       params,
     );
-    const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM products p WHERE ${filters}`, countParams);
-    return { rows, total: n as number };
+    const count = await sqlOne<{ n: number }>(m, `SELECT count(*)::int AS n FROM products p WHERE ${filters}`, countParams);
+    return { rows, total: count!.n };
   });
   const products = rows.map((row) => {
     const product: ProductRow & Record<string, unknown> = { ...row };

@@ -2,6 +2,7 @@ import type { RequestDb } from '../../../../platform/db/request-db';
 import { rowLoader, valueLoader } from '../../../../platform/loaders';
 import type { CatalogCache, CatalogState } from '../cache/catalog-cache';
 import { PRODUCT_COLUMNS, reviveProduct, type ProductRow } from './product-row';
+import { sql } from '../../../../platform/db/sql';
 
 export interface LoaderScope {
   db: RequestDb;
@@ -20,7 +21,7 @@ export function productLoaders(scope: LoaderScope) {
     const found = cached.filter((r): r is ProductRow => r !== null).map(reviveProduct);
     const missing = ids.filter((_, i) => cached[i] === null);
     if (!missing.length) return found;
-    const rows: ProductRow[] = await db.read((m) => m.query(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = ANY($1::uuid[])`, [missing]));
+    const rows = await db.read((m) => sql<ProductRow>(m, `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = ANY($1::uuid[])`, [missing]));
     await cache.setMany(state, 'product', rows.map((r) => [r.id, r]));
     return [...found, ...rows];
   }
@@ -36,7 +37,7 @@ export function productLoaders(scope: LoaderScope) {
       const rows = known.length ? await productById.loadMany(known) : [];
       const found = rows.filter((r): r is ProductRow => !!r && !(r instanceof Error));
       if (!missing.length) return found;
-      const fresh: ProductRow[] = await db.read((m) => m.query(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.slug = ANY($1::text[])`, [missing]));
+      const fresh = await db.read((m) => sql<ProductRow>(m, `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.slug = ANY($1::text[])`, [missing]));
       for (const row of fresh) productById.prime(row.id, row);
       await cache.setMany(state, 'slug', fresh.map((r) => [r.slug, r.id]));
       await cache.setMany(state, 'product', fresh.map((r) => [r.id, r]));
@@ -49,12 +50,13 @@ export function productLoaders(scope: LoaderScope) {
   const availableByProduct = valueLoader(
     (ids: readonly string[]) =>
       db.read((m) =>
-        m.query(
+        sql<{ productId: string; available: number }>(
+          m,
           `SELECT product_id::text AS "productId", sum(on_hand - reserved)::int AS available
              FROM stock_levels WHERE product_id = ANY($1::uuid[]) GROUP BY product_id`,
           [ids],
         ),
-      ) as Promise<{ productId: string; available: number }[]>,
+      ),
     (r) => r.productId,
     (r) => r.available,
     0,

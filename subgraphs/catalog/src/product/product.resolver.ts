@@ -1,9 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { Arg, Args, ArgsType, Authorized, Ctx, Directive, Field, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Role } from '../../../../platform/auth/roles';
-import { PUBLIC, markPrivate } from '../common/cache-hints';
-import { isStaff, uuidArg } from '../common/viewer';
+import { Arg, Args, ArgsType, Ctx, Directive, Field, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { markPrivate } from '../../../../platform/graphql/cache-hints';
+import { PUBLIC } from '../common/cache-hints';
+import { isStaff, Staff } from '../../../../platform/graphql/authorization';
+import { uuidArg } from '../../../../platform/graphql/args';
 import type { CatalogContext } from '../context';
 import { listProducts, MAX_PAGE } from './product-list';
 import type { ProductRow } from './product-row';
@@ -63,7 +64,7 @@ export class ProductResolver {
     return visible(ctx, row);
   }
 
-  @Authorized(Role.ADMIN)
+  @Staff()
   @Mutation(() => ProductPayload, {
     description: 'Creates a product (DRAFT unless status is given). Staff only: customers get FORBIDDEN, guests UNAUTHENTICATED. userErrors: INVALID, TAKEN (slug or SKU), NOT_FOUND (brand or category).',
   })
@@ -71,7 +72,7 @@ export class ProductResolver {
     return products.createProduct(ctx, input);
   }
 
-  @Authorized(Role.ADMIN)
+  @Staff()
   @Mutation(() => ProductPayload, {
     description: 'Changes a product; a new price or status is visible to every reader as soon as this returns. Staff only. userErrors: NOT_FOUND (product, brand, category), INVALID, TAKEN.',
   })

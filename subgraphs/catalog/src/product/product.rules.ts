@@ -1,7 +1,8 @@
 import { userError, type UserError } from '../../../../platform/graphql/types';
 import { isUuid } from '../../../../platform/validation';
-import { CatalogError } from '../common/catalog.errors';
-import { isHttpUrl, isMoneyAmount, isSku, isSlug, isWeight, toCents } from '../common/rules';
+import { ProductError } from './product.errors';
+import { isHttpUrl, isMoneyAmount, toCents } from '../../../../platform/validation';
+import { isSku, isSlug, isWeight } from '../common/rules';
 
 const MAX_IMAGES = 20;
 const MAX_ATTRIBUTES_BYTES = 10_000;
@@ -23,7 +24,7 @@ export interface ProductFields {
   dimensions?: string | null;
 }
 
-const invalid = (field: string, message: string) => userError(CatalogError.INVALID, message, `input.${field}`);
+const invalid = (field: string, message: string) => userError(ProductError.INVALID, message, `input.${field}`);
 
 /**
  * Checks the fields that are present (create passes all of them). `current` is the stored list
@@ -56,7 +57,7 @@ export function productProblems(input: ProductFields, current?: { price: string;
     const sale = has('salePrice') ? input.salePrice : current?.salePrice;
     if (price && sale && toCents(sale) > toCents(price)) problems.push(invalid('salePrice', 'Sale price must not exceed the list price'));
   }
-  if (has('brandId') && input.brandId !== null && !isUuid(input.brandId)) problems.push(userError(CatalogError.NOT_FOUND, 'No brand has this id', 'input.brandId'));
+  if (has('brandId') && input.brandId !== null && !isUuid(input.brandId)) problems.push(userError(ProductError.NOT_FOUND, 'No brand has this id', 'input.brandId'));
   if (has('categorySlugs') && input.categorySlugs) {
     if (input.categorySlugs.length > 20) problems.push(invalid('categorySlugs', 'A product is in at most 20 categories'));
   }

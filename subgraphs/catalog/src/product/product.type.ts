@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar, DecimalScalar, JSONScalar } from '../../../../platform/graphql/scalars';
 import { PUBLIC } from '../common/cache-hints';
-import { cachedConnectionType } from '../common/connection-types';
+import { connectionType } from '../../../../platform/graphql/connection';
 import { ProductStatus } from './product-status';
 
 /**
@@ -58,7 +58,7 @@ export class Product {
   updatedAt!: Date;
 }
 
-export const ProductConnection = cachedConnectionType(
+export const ProductConnection = connectionType(
   'Product',
   Product,
   'A page of products with opaque keyset cursors: pages stay correct while products are added.',

@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../../../../platform/auth/roles';
+import { Arg, Ctx, Directive, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Customer, isSelfOrStaff, Staff } from '../../../../platform/graphql/authorization';
 import { requireIdentity } from '../../../../platform/graphql/auth-checker';
 import { pageSize, toConnection } from '../../../../platform/graphql/connection';
-import { markPrivate, PRIVATE } from '../common/cache-hints';
-import { seqAfter } from '../common/paged-loader';
+import { markPrivate, PRIVATE } from '../../../../platform/graphql/cache-hints';
+import { seqAfter } from '../../../../platform/paged-loader';
 import { isUuid } from '../../../../platform/validation';
 import type { CatalogContext } from '../context';
 import type { ProductRow } from '../product/product-row';
@@ -16,12 +16,14 @@ import { AddReviewInput } from './review.inputs';
 import { ReviewPayload } from './review.payloads';
 import * as reviews from './review.service';
 import { Review, ReviewConnection, User } from './review.type';
+import { sql } from '../../../../platform/db/sql';
+import { ReviewEntity } from './review.entity';
 
 export const MAX_REVIEWS_PAGE = 100;
 
 @Resolver(() => Review)
 export class ReviewResolver {
-  @Authorized(Role.ADMIN)
+  @Staff()
   @Directive(PRIVATE)
   @Query(() => ReviewConnection, { description: 'Reviews in one moderation state, oldest first: the moderation queue. Staff only: customers get FORBIDDEN, guests UNAUTHENTICATED.' })
   async reviewsForModeration(
@@ -33,17 +35,17 @@ export class ReviewResolver {
     const limit = pageSize(first, 20, MAX_REVIEWS_PAGE);
     const afterSeq = seqAfter(after);
     const { rows, total } = await ctx.db.read(async (m) => {
-      const rows: ReviewRow[] = await m.query(
+      const rows = await sql<ReviewRow>(
+        m,
         `SELECT ${REVIEW_COLUMNS} FROM reviews r WHERE r.status = $1 AND ($2::bigint IS NULL OR r.seq > $2::bigint) ORDER BY r.seq LIMIT $3`,
         [status, afterSeq, limit + 1],
       );
-      const [{ n }] = await m.query('SELECT count(*)::int AS n FROM reviews WHERE status = $1', [status]);
-      return { rows, total: n as number };
+      return { rows, total: await m.countBy(ReviewEntity, { status }) };
     });
     return toConnection(rows, limit, total, (r) => [r.seq], (r) => r, afterSeq !== null);
   }
 
-  @Authorized()
+  @Customer()
   @Mutation(() => ReviewPayload, {
     description:
       'Reviews a product as the signed-in customer (guests get UNAUTHENTICATED). The review is PENDING, and does not count in averageRating, until staff approve it; isVerifiedPurchase is true when the customer bought the product. userErrors: INVALID (rating outside 1..5), NOT_FOUND, ALREADY_REVIEWED.',
@@ -52,7 +54,7 @@ export class ReviewResolver {
     return reviews.addReview(ctx, input, requireIdentity(ctx).userId);
   }
 
-  @Authorized(Role.ADMIN)
+  @Staff()
   @Mutation(() => ReviewPayload, {
     description:
       'Approves or rejects a review (or puts it back to PENDING) and recomputes the product\'s averageRating and reviewCount from its APPROVED reviews. Staff only: customers get FORBIDDEN, guests UNAUTHENTICATED. userErrors: NOT_FOUND.',
@@ -106,8 +108,7 @@ export class UserReviewsResolver {
   ) {
     const limit = pageSize(first, 10, MAX_REVIEWS_PAGE);
     const afterSeq = seqAfter(after);
-    const viewer = ctx.identity;
-    const all = !!viewer && (viewer.userId === user.id || viewer.roles.includes(Role.ADMIN));
+    const all = isSelfOrStaff(ctx.identity, user.id);
     if (all) markPrivate(info);
     if (!isUuid(user.id)) return toConnection([] as ReviewRow[], limit, 0, (r) => [r.seq], (r) => r, false);
     const loader = all ? ctx.loaders.allReviewsByAuthor : ctx.loaders.approvedReviewsByAuthor;

@@ -1,11 +1,15 @@
 import type { EntityManager } from 'typeorm';
+import { sql, sqlOne } from '../../../../platform/db/sql';
 import { userError, type UserError } from '../../../../platform/graphql/types';
 import { publish } from '../../../../platform/queue/outbox';
 import { isUuid } from '../../../../platform/validation';
-import { CatalogError } from '../common/catalog.errors';
+import { ReviewError } from './review.errors';
 import { VISIBLE_TO_ALL } from '../common/consistency';
 import type { CatalogContext } from '../context';
+import { ProductEntity } from '../product/product.entity';
+import { ProductStatus } from '../product/product-status';
 import { REVIEW_COLUMNS, type ReviewRow } from './review-row';
+import { ReviewEntity } from './review.entity';
 import type { ReviewStatus } from './review-status';
 import type { AddReviewInput } from './review.inputs';
 
@@ -14,16 +18,15 @@ const failed = (...userErrors: UserError[]): Result => ({ review: null, userErro
 
 function problems(input: AddReviewInput): UserError[] {
   const list: UserError[] = [];
-  if (!isUuid(input.productId)) list.push(userError(CatalogError.NOT_FOUND, 'No product has this id', 'input.productId'));
-  if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) list.push(userError(CatalogError.INVALID, 'Rating must be a whole number from 1 to 5', 'input.rating'));
-  if (input.title && input.title.length > 200) list.push(userError(CatalogError.INVALID, 'Title must be at most 200 characters', 'input.title'));
-  if (input.content && input.content.length > 5000) list.push(userError(CatalogError.INVALID, 'Content must be at most 5,000 characters', 'input.content'));
+  if (!isUuid(input.productId)) list.push(userError(ReviewError.NOT_FOUND, 'No product has this id', 'input.productId'));
+  if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) list.push(userError(ReviewError.INVALID, 'Rating must be a whole number from 1 to 5', 'input.rating'));
+  if (input.title && input.title.length > 200) list.push(userError(ReviewError.INVALID, 'Title must be at most 200 characters', 'input.title'));
+  if (input.content && input.content.length > 5000) list.push(userError(ReviewError.INVALID, 'Content must be at most 5,000 characters', 'input.content'));
   return list;
 }
 
 async function readReview(m: EntityManager, id: string): Promise<ReviewRow> {
-  const [row] = await m.query(`SELECT ${REVIEW_COLUMNS} FROM reviews r WHERE r.id = $1`, [id]);
-  return row;
+  return (await sqlOne<ReviewRow>(m, `SELECT ${REVIEW_COLUMNS} FROM reviews r WHERE r.id = $1`, [id]))!;
 }
 
 /** A new PENDING review by `authorId`; verified when the author bought the product. */
@@ -32,15 +35,15 @@ export async function addReview(ctx: CatalogContext, input: AddReviewInput, auth
   if (invalid.length) return failed(...invalid);
   const productId = input.productId.toLowerCase();
   const result = await ctx.db.write(async (m): Promise<Result> => {
-    const [product] = await m.query(`SELECT 1 FROM products WHERE id = $1 AND status = 'ACTIVE'`, [productId]);
-    if (!product) return failed(userError(CatalogError.NOT_FOUND, 'No product has this id', 'input.productId'));
-    const inserted: { id: string }[] = await m.query(
+    if (!(await m.existsBy(ProductEntity, { id: productId, status: ProductStatus.ACTIVE }))) return failed(userError(ReviewError.NOT_FOUND, 'No product has this id', 'input.productId'));
+    const inserted = await sql<{ id: string }>(
+      m,
       `INSERT INTO reviews (product_id, author_id, rating, title, content, is_verified_purchase)
        VALUES ($1, $2, $3, $4, $5, EXISTS (SELECT 1 FROM purchases WHERE user_id = $2 AND product_id = $1))
        ON CONFLICT ON CONSTRAINT reviews_one_per_author DO NOTHING RETURNING id`,
       [productId, authorId, input.rating, input.title?.trim() || null, input.content?.trim() || null],
     );
-    if (!inserted.length) return failed(userError(CatalogError.ALREADY_REVIEWED, 'You have already reviewed this product', 'input.productId'));
+    if (!inserted.length) return failed(userError(ReviewError.ALREADY_REVIEWED, 'You have already reviewed this product', 'input.productId'));
     return { review: await readReview(m, inserted[0].id), userErrors: [] };
   });
   return result;
@@ -52,12 +55,13 @@ export async function addReview(ctx: CatalogContext, input: AddReviewInput, auth
  * each see the other's result.
  */
 export async function moderateReview(ctx: CatalogContext, id: string, status: ReviewStatus, moderatorId: string): Promise<Result> {
-  if (!isUuid(id)) return failed(userError(CatalogError.NOT_FOUND, 'No review has this id', 'id'));
+  if (!isUuid(id)) return failed(userError(ReviewError.NOT_FOUND, 'No review has this id', 'id'));
   const result = await ctx.db.write(async (m): Promise<Result> => {
-    const [review] = await m.query('SELECT product_id::text AS "productId" FROM reviews WHERE id = $1', [id]);
-    if (!review) return failed(userError(CatalogError.NOT_FOUND, 'No review has this id', 'id'));
-    await m.query('SELECT 1 FROM products WHERE id = $1 FOR UPDATE', [review.productId]);
-    await m.query('UPDATE reviews SET status = $2, moderated_by = $3, moderated_at = now(), updated_at = now() WHERE id = $1', [id, status, moderatorId]);
+    const review = await m.findOne(ReviewEntity, { select: { id: true, productId: true }, where: { id } });
+    if (!review) return failed(userError(ReviewError.NOT_FOUND, 'No review has this id', 'id'));
+    await m.findOne(ProductEntity, { select: { id: true }, where: { id: review.productId }, lock: { mode: 'pessimistic_write' } });
+    // updated_at is set by TypeORM (UpdateDateColumn)
+    await m.update(ReviewEntity, id, { status, moderatedBy: moderatorId, moderatedAt: () => 'now()' });
     await recomputeRatings(m, [review.productId]);
     await publish(m, 'catalog.changed', { productIds: [review.productId], categories: false });
     return { review: await readReview(m, id), userErrors: [] };
@@ -68,7 +72,8 @@ export async function moderateReview(ctx: CatalogContext, id: string, status: Re
 
 /** averageRating (2 decimals) and reviewCount of products from their APPROVED reviews. */
 export async function recomputeRatings(m: EntityManager, productIds: string[]): Promise<void> {
-  await m.query(
+  await sql(
+    m,
     `UPDATE products p SET average_rating = a.average, review_count = a.n, updated_at = now()
        FROM (SELECT k.id, round(avg(r.rating)::numeric, 2) AS average, count(r.id)::int AS n
                FROM unnest($1::uuid[]) AS k(id)

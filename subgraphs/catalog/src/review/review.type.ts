@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../../../platform/graphql/scalars';
 import { PUBLIC } from '../common/cache-hints';
-import { cachedConnectionType } from '../common/connection-types';
+import { connectionType } from '../../../../platform/graphql/connection';
 import { ReviewStatus } from './review-status';
 
 @Directive(PUBLIC)
@@ -29,7 +29,7 @@ export class Review {
   createdAt!: Date;
 }
 
-export const ReviewConnection = cachedConnectionType('Review', Review, 'A page of reviews, newest first.', PUBLIC);
+export const ReviewConnection = connectionType('Review', Review, 'A page of reviews, newest first.', PUBLIC);
 
 /**
  * The users subgraph's User, as the catalog knows it: by id. The catalog adds `reviews`; the

@@ -4,6 +4,7 @@ import { PUBLIC } from '../common/cache-hints';
 import type { CatalogContext } from '../context';
 import { PRODUCT_COLUMNS, type ProductRow } from '../product/product-row';
 import { Product } from '../product/product.type';
+import { sql } from '../../../../platform/db/sql';
 
 const MAX_BEST_SELLERS = 100;
 
@@ -29,7 +30,7 @@ export class BestSellersResolver {
   ): Promise<BestSeller[]> {
     const limit = pageSize(first, 10, MAX_BEST_SELLERS);
     const rows: ProductRow[] = await ctx.db.read((m) =>
-      m.query(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.status = 'ACTIVE' AND p.units_sold > 0 ORDER BY p.units_sold DESC, p.seq DESC LIMIT $1`, [limit]),
+      sql(m, `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.status = 'ACTIVE' AND p.units_sold > 0 ORDER BY p.units_sold DESC, p.seq DESC LIMIT $1`, [limit]),
     );
     return rows.map((product) => {
       ctx.loaders.productById.prime(product.id, product);

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Customer } from '../../../../platform/graphql/authorization';
 import { requireIdentity } from '../../../../platform/graphql/auth-checker';
 import type { UsersContext } from '../context';
 import { SuccessPayload } from './account.payloads';
@@ -38,7 +39,7 @@ export class AccountRecoveryResolver {
     return done(await resetPassword(ctx, token, newPassword));
   }
 
-  @Authorized()
+  @Customer()
   @Mutation(() => SuccessPayload, {
     description:
       "Mails the signed-in user a link (valid 48 hours) that confirms the account's e-mail address; earlier links stop working. " +

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { updateReturning } from '../db-rows';
+import { Raw, type EntityManager } from 'typeorm';
+import { sql } from '../../../../platform/db/sql';
 import { AccountTokenEntity, type AccountTokenPurpose } from './account-token.entity';
 import { hashToken } from './session.service';
 
@@ -15,11 +15,7 @@ export const TOKENS_PER_HOUR = 5;
 
 /** Counts the tokens of `purpose` issued to a user in the last hour (for rate limiting). */
 export async function tokensIssuedLastHour(m: EntityManager, userId: string, purpose: AccountTokenPurpose): Promise<number> {
-  const [row] = await m.query(
-    `SELECT count(*)::int AS n FROM account_tokens WHERE user_id = $1 AND purpose = $2 AND created_at > now() - interval '1 hour'`,
-    [userId, purpose],
-  );
-  return row.n as number;
+  return m.countBy(AccountTokenEntity, { userId, purpose, createdAt: Raw((column) => `${column} > now() - interval '1 hour'`) });
 }
 
 /**
@@ -58,7 +54,7 @@ export async function consumeAccountToken(
   token: string,
 ): Promise<{ userId: string; email: string } | null> {
   if (!token || token.length > 200) return null;
-  const [row] = await updateReturning<{ user_id: string; email: string }>(
+  const [row] = await sql<{ user_id: string; email: string }>(
     m,
     `UPDATE account_tokens SET used_at = now()
       WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()

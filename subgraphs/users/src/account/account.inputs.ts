@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { Gender } from '../user/user.type';
+import { Gender } from '../user/gender';
 
 @InputType({ description: 'A new customer account.' })
 export class RegisterInput {

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Customer } from '../../../../platform/graphql/authorization';
 import { requireIdentity } from '../../../../platform/graphql/auth-checker';
 import type { UsersContext } from '../context';
 import { ChangePasswordInput, LoginInput, RegisterInput } from './account.inputs';
@@ -44,14 +45,14 @@ export class AccountResolver {
     return toPayload(actAs(ctx, await accounts.refresh(ctx, refreshToken)));
   }
 
-  @Authorized()
+  @Customer()
   @Mutation(() => LogoutPayload, { description: "Ends the caller's session: its access and refresh tokens stop working at once. Needs a signed-in user." })
   async logout(@Ctx() ctx: UsersContext): Promise<LogoutPayload> {
     await accounts.logout(ctx, requireIdentity(ctx));
     return { success: true, userErrors: [] };
   }
 
-  @Authorized()
+  @Customer()
   @Mutation(() => SuccessPayload, {
     description: "Changes the caller's password and ends the caller's other sessions. userErrors: INVALID_CREDENTIALS (current password wrong), WEAK_PASSWORD.",
   })

@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { uniqueViolation } from '../../../../platform/db/db-errors';
 import type { Identity } from '../../../../platform/auth/roles';
 import { userError, type UserError } from '../../../../platform/graphql/types';
 import { publish } from '../../../../platform/queue/outbox';
@@ -19,8 +19,6 @@ const failure = (...userErrors: UserError[]): AuthResult => ({ tokens: null, use
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
-const isUniqueViolation = (error: unknown) =>
-  error instanceof QueryFailedError && (error as unknown as { code?: string }).code === '23505';
 
 export async function register(ctx: UsersContext, input: RegisterInput): Promise<AuthResult> {
   const email = normaliseEmail(input.email);
@@ -50,7 +48,7 @@ export async function register(ctx: UsersContext, input: RegisterInput): Promise
       return { tokens, user: saved, userErrors: [] as [] };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) {
+    if (uniqueViolation(error) !== null) {
       return failure(userError(AccountError.EMAIL_TAKEN, 'An account with this e-mail address already exists', 'input.email'));
     }
     throw error;

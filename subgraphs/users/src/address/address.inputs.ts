@@ -1,5 +1,5 @@
 import { Field, Float, InputType } from 'type-graphql';
-import { AddressType } from './address.type';
+import { AddressType } from './address-type';
 
 @InputType({ description: 'A postal address. Country is an ISO 3166-1 alpha-2 code; coordinates are optional.' })
 export class AddressInput {

@@ -1,11 +1,12 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Customer } from '../../../../platform/graphql/authorization';
 import { requireIdentity } from '../../../../platform/graphql/auth-checker';
 import { AddressPayload, DeleteAddressPayload } from '../account/account.payloads';
 import type { UsersContext } from '../context';
 import { AddressInput } from './address.inputs';
 import * as addresses from './address.service';
 
-@Authorized()
+@Customer()
 @Resolver()
 export class AddressResolver {
   @Mutation(() => AddressPayload, {

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import { lockKey } from '../../../../platform/db/advisory-lock';
 import { userError, type UserError } from '../../../../platform/graphql/types';
 import { isUuid } from '../../../../platform/validation';
-import { AccountError } from '../account/account.errors';
+import { AddressError } from './address.errors';
 import type { UsersContext } from '../context';
 import { AddressEntity } from './address.entity';
 import type { AddressInput } from './address.inputs';
@@ -13,7 +14,7 @@ type Result = { address: AddressEntity | null; userErrors: UserError[] };
 
 const notFound = (field = 'id'): Result => ({
   address: null,
-  userErrors: [userError(AccountError.NOT_FOUND, 'You have no address with this id', field)],
+  userErrors: [userError(AddressError.NOT_FOUND, 'You have no address with this id', field)],
 });
 
 async function clearDefault(m: EntityManager, userId: string) {
@@ -32,10 +33,10 @@ export async function addAddress(ctx: UsersContext, userId: string, input: Addre
   if (userErrors.length) return { address: null, userErrors };
   return ctx.db.write(async (m) => {
     // serialise a customer's address changes, so two concurrent "first address" calls make one default
-    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [userId]);
+    await lockKey(m, userId);
     const count = await m.countBy(AddressEntity, { userId });
     if (count >= MAX_ADDRESSES) {
-      return { address: null, userErrors: [userError(AccountError.LIMIT_REACHED, `At most ${MAX_ADDRESSES} addresses per account`)] };
+      return { address: null, userErrors: [userError(AddressError.LIMIT_REACHED, `At most ${MAX_ADDRESSES} addresses per account`)] };
     }
     const isDefault = count === 0 || input.isDefault === true;
     if (isDefault) await clearDefault(m, userId);
@@ -48,7 +49,7 @@ export async function updateAddress(ctx: UsersContext, userId: string, id: strin
   const userErrors = addressProblems(input);
   if (userErrors.length) return { address: null, userErrors };
   return ctx.db.write(async (m) => {
-    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [userId]);
+    await lockKey(m, userId);
     const address = await ownAddress(m, userId, id);
     if (!address) return notFound();
     const isDefault = input.isDefault ?? address.isDefault;
@@ -61,7 +62,7 @@ export async function updateAddress(ctx: UsersContext, userId: string, id: strin
 /** Deletes an address; when it was the default, the oldest remaining one takes its place. */
 export async function deleteAddress(ctx: UsersContext, userId: string, id: string): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
   return ctx.db.write(async (m) => {
-    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [userId]);
+    await lockKey(m, userId);
     const address = await ownAddress(m, userId, id);
     if (!address) return { deletedId: null, userErrors: notFound().userErrors };
     await m.delete(AddressEntity, { id });
@@ -75,7 +76,7 @@ export async function deleteAddress(ctx: UsersContext, userId: string, id: strin
 
 export async function setDefaultAddress(ctx: UsersContext, userId: string, id: string): Promise<Result> {
   return ctx.db.write(async (m) => {
-    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [userId]);
+    await lockKey(m, userId);
     const address = await ownAddress(m, userId, id);
     if (!address) return notFound();
     await clearDefault(m, userId);

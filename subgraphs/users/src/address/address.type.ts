@@ -1,23 +1,6 @@
-import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { AddressType } from './address-type';
 
-export enum AddressType {
-  HOME = 'HOME',
-  WORK = 'WORK',
-  BILLING = 'BILLING',
-  SHIPPING = 'SHIPPING',
-  OTHER = 'OTHER',
-}
-registerEnumType(AddressType, {
-  name: 'AddressType',
-  description: 'What an address is used for.',
-  valuesConfig: {
-    HOME: { description: 'Where the customer lives.' },
-    WORK: { description: 'A workplace.' },
-    BILLING: { description: 'The address on invoices and card statements.' },
-    SHIPPING: { description: 'Where parcels go (the default type).' },
-    OTHER: { description: 'Anything else.' },
-  },
-});
 
 @ObjectType({ description: "One of a customer's saved addresses." })
 export class Address {

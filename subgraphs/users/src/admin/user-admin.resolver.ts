@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Staff } from '../../../../platform/graphql/authorization';
 import { Role } from '../../../../platform/auth/roles';
 import { requireIdentity } from '../../../../platform/graphql/auth-checker';
 import { pageSize, type Connection } from '../../../../platform/graphql/connection';
@@ -8,7 +9,7 @@ import { SetUserRolesPayload, UserConnection } from './user-admin.payloads';
 import { listUsers, setUserRoles } from './user-admin.service';
 
 /** Staff operations on accounts. */
-@Authorized(Role.ADMIN)
+@Staff()
 @Resolver()
 export class UserAdminResolver {
   @Query(() => UserConnection, {

@@ -3,7 +3,7 @@ import { Role, type Identity } from '../../../../platform/auth/roles';
 import { decodeCursor, toConnection, type Connection } from '../../../../platform/graphql/connection';
 import { userError, type UserError } from '../../../../platform/graphql/types';
 import { isUuid } from '../../../../platform/validation';
-import { AccountError } from '../account/account.errors';
+import { UserAdminError } from './user-admin.errors';
 import { SessionEntity } from '../account/session.entity';
 import { announceRevoked, revokeSessions } from '../account/session.service';
 import { audit } from '../audit/audit.service';
@@ -50,11 +50,11 @@ type RolesResult = { user: UserEntity | null; userErrors: UserError[] };
  */
 export async function setUserRoles(ctx: UsersContext, admin: Identity, userId: string, roles: Role[]): Promise<RolesResult> {
   const wanted = [...new Set(roles)].sort();
-  if (!wanted.length) return { user: null, userErrors: [userError(AccountError.INVALID, 'Give at least one role', 'roles')] };
+  if (!wanted.length) return { user: null, userErrors: [userError(UserAdminError.INVALID, 'Give at least one role', 'roles')] };
   if (userId === admin.userId && !wanted.includes(Role.ADMIN)) {
-    return { user: null, userErrors: [userError(AccountError.CANNOT_REMOVE_OWN_ADMIN, 'You cannot remove your own ADMIN role', 'roles')] };
+    return { user: null, userErrors: [userError(UserAdminError.CANNOT_REMOVE_OWN_ADMIN, 'You cannot remove your own ADMIN role', 'roles')] };
   }
-  const notFound: RolesResult = { user: null, userErrors: [userError(AccountError.NOT_FOUND, 'There is no account with this id', 'userId')] };
+  const notFound: RolesResult = { user: null, userErrors: [userError(UserAdminError.NOT_FOUND, 'There is no account with this id', 'userId')] };
   if (!isUuid(userId)) return notFound;
   const outcome = await ctx.db.write(async (m) => {
     const user = await m.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { NotificationEntity } from './notification.entity';
 import type { Logger } from '../../../../platform/logger';
 import { isUuid } from '../../../../platform/validation';
-import { updateReturning } from '../db-rows';
+import { sql } from '../../../../platform/db/sql';
 import type { Mailer } from './mail-transport';
 import type { SmsProvider } from './sms-provider';
 import { withSecret } from './notification.templates';
@@ -44,8 +45,8 @@ export async function sendNotification(
     log.warn({ notificationId }, 'notification.send job without a valid notification id; dropped');
     return { outcome: 'skipped' };
   }
-  const [row] = await updateReturning<ClaimedRow>(
-    dataSource.manager,
+  const [row] = await sql<ClaimedRow>(
+    dataSource,
     `UPDATE notifications SET status = 'SENDING', claimed_at = now(), attempts = attempts + 1
       WHERE id = $1
         AND (status = 'QUEUED' OR (status = 'SENDING' AND claimed_at < now() - make_interval(mins => $2)))
@@ -65,19 +66,13 @@ export async function sendNotification(
     const error = caught instanceof Error ? caught : new Error(String(caught));
     const message = error.message.slice(0, 1000);
     if (lastAttempt) {
-      await dataSource.query(
-        `UPDATE notifications SET status = 'FAILED', error = $2, secret = NULL WHERE id = $1 AND status = 'SENDING'`,
-        [row.id, message],
-      );
+      await dataSource.manager.update(NotificationEntity, { id: row.id, status: 'SENDING' }, { status: 'FAILED', error: message, secret: null });
       log.error({ err: error, notificationId: row.id }, 'notification failed for good');
       return { outcome: 'failed', error };
     }
-    await dataSource.query(`UPDATE notifications SET status = 'QUEUED', error = $2 WHERE id = $1 AND status = 'SENDING'`, [row.id, message]);
+    await dataSource.manager.update(NotificationEntity, { id: row.id, status: 'SENDING' }, { status: 'QUEUED', error: message });
     return { outcome: 'retry', error };
   }
-  await dataSource.query(
-    `UPDATE notifications SET status = 'SENT', sent_at = now(), error = NULL, secret = NULL WHERE id = $1 AND status = 'SENDING'`,
-    [row.id],
-  );
+  await dataSource.manager.update(NotificationEntity, { id: row.id, status: 'SENDING' }, { status: 'SENT', sentAt: () => 'now()', error: null, secret: null });
   return { outcome: 'sent' };
 }

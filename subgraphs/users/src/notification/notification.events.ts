@@ -1,18 +1,17 @@
-import type { Job } from 'bullmq';
 import type { EntityManager } from 'typeorm';
-import type { JobHandlers } from '../../../../platform/queue/consumer';
-import type { EventPayloads } from '../../../../platform/queue/events';
-import { applyOnce } from '../../../../platform/queue/consumer';
+import { applyOncePerJob } from '../../../../platform/queue/consumer';
+import type { EventsOf, HandlerMap } from '../../../../platform/queue/job-handlers';
 import { accountLink } from '../account/account-links';
 import { issueAccountToken } from '../account/account-token.service';
-import type { UsersDeps } from '../deps';
+import type { UsersContext } from '../context';
 import { UserEntity } from '../user/user.entity';
 import { isPhoneNumber, queueEmail, queueSms } from './notification.service';
 
 /** The consumer name under which processed events are remembered. */
 export const NOTIFICATION_CONSUMER = 'users.notifications';
 
-type EventJob<E extends keyof EventPayloads> = Job<EventPayloads[E]>;
+/** The events that become messages. */
+export type NotificationEvents = EventsOf<'user.registered' | 'order.confirmed' | 'shipment.updated' | 'refund.issued'>;
 
 /** The account an event names, if it (still) exists here. */
 async function accountOf(m: EntityManager, userId: string | null): Promise<UserEntity | null> {
@@ -23,16 +22,15 @@ async function accountOf(m: EntityManager, userId: string | null): Promise<UserE
  * Events that become messages. Each runs once per event (applyOnce records the job id in the same
  * transaction as the notification rows and their send jobs), however often BullMQ delivers it.
  */
-export function notificationEventHandlers(deps: UsersDeps): JobHandlers {
-  const once = (job: Job, effect: (m: EntityManager) => Promise<void>) =>
-    applyOnce(deps.database.dataSource, NOTIFICATION_CONSUMER, String(job.id), effect).then(() => undefined);
-  const { storefrontUrl } = deps.config;
+export function notificationEventHandlers(storefrontUrl: string): HandlerMap<UsersContext, NotificationEvents> {
+  const once = (ctx: UsersContext, effect: (m: EntityManager) => Promise<void>) =>
+    applyOncePerJob(ctx, NOTIFICATION_CONSUMER, effect).then(() => undefined);
 
   return {
     /** The welcome mail; it carries an e-mail verification link while the address is unconfirmed. */
-    'user.registered': (job: EventJob<'user.registered'>) =>
-      once(job, async (m) => {
-        const user = await accountOf(m, job.data.userId);
+    'user.registered': (ctx, event) =>
+      once(ctx, async (m) => {
+        const user = await accountOf(m, event.userId);
         if (!user) return;
         const token = user.emailVerifiedAt ? null : await issueAccountToken(m, user, 'EMAIL_VERIFICATION');
         await queueEmail(m, { userId: user.id, email: user.email, secret: token ?? undefined }, 'welcome', {
@@ -41,10 +39,10 @@ export function notificationEventHandlers(deps: UsersDeps): JobHandlers {
         });
       }),
 
-    'order.confirmed': (job: EventJob<'order.confirmed'>) =>
-      once(job, async (m) => {
-        const { orderId, email, lines } = job.data;
-        const user = await accountOf(m, job.data.userId);
+    'order.confirmed': (ctx, event) =>
+      once(ctx, async (m) => {
+        const { orderId, email, lines } = event;
+        const user = await accountOf(m, event.userId);
         await queueEmail(m, { userId: user?.id ?? null, email }, 'order-confirmed', {
           name: user?.name ?? null,
           orderId,
@@ -52,9 +50,9 @@ export function notificationEventHandlers(deps: UsersDeps): JobHandlers {
         });
       }),
 
-    'shipment.updated': (job: EventJob<'shipment.updated'>) =>
-      once(job, async (m) => {
-        const e = job.data;
+    'shipment.updated': (ctx, event) =>
+      once(ctx, async (m) => {
+        const e = event;
         const user = await accountOf(m, e.userId);
         const data = {
           name: user?.name ?? null,
@@ -68,9 +66,9 @@ export function notificationEventHandlers(deps: UsersDeps): JobHandlers {
         if (isPhoneNumber(e.phone)) await queueSms(m, { userId: user?.id ?? null, phone: e.phone }, 'shipment-update', data);
       }),
 
-    'refund.issued': (job: EventJob<'refund.issued'>) =>
-      once(job, async (m) => {
-        const e = job.data;
+    'refund.issued': (ctx, event) =>
+      once(ctx, async (m) => {
+        const e = event;
         const user = await accountOf(m, e.userId);
         await queueEmail(m, { userId: user?.id ?? null, email: e.email }, 'refund-issued', {
           name: user?.name ?? null,

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { sql } from '../../../../platform/db/sql';
 import type { RequestDb } from '../../../../platform/db/request-db';
 import { valueLoader } from '../../../../platform/loaders';
 import { NotificationEntity } from './notification.entity';
@@ -34,8 +35,9 @@ export function notificationLoaders(db: RequestDb) {
     /** Pages of several users' notifications (newest first) in one statement: a LATERAL join per key. */
     notificationPage: new DataLoader<NotificationPageKey, NotificationRow[], string>(
       async (keys) => {
-        const rows: PageRow[] = await db.read((m) =>
-          m.query(
+        const rows = await db.read((m) =>
+          sql<PageRow>(
+            m,
             `SELECT k.key_index, n.id, n.seq, n.user_id, n.channel, n.template, n.recipient, n.subject, n.status, n.created_at, n.sent_at
                FROM unnest($1::uuid[], $2::int[], $3::bigint[]) WITH ORDINALITY AS k(user_id, lim, before_seq, key_index)
                CROSS JOIN LATERAL (

@@ -1,8 +1,9 @@
-import { GraphQLError } from 'graphql';
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { decodeCursor, pageSize, toConnection, type Connection } from '../../../../platform/graphql/connection';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { SelfOrStaff } from '../../../../platform/graphql/authorization';
+import { pageSize, toConnection, type Connection } from '../../../../platform/graphql/connection';
+import { seqAfter } from '../../../../platform/paged-loader';
 import type { UsersContext } from '../context';
-import { SelfOrStaff, User } from '../user/user.type';
+import { User } from '../user/user.type';
 import type { NotificationRow } from './notification.loaders';
 import { Notification, NotificationConnection, NotificationStatus, type NotificationChannel } from './notification.type';
 
@@ -20,20 +21,9 @@ function toNotification(row: NotificationRow): Notification {
   });
 }
 
-function seqAfter(after: string | null | undefined): string | null {
-  if (!after) return null;
-  const [seq] = decodeCursor(after, 1);
-  if (typeof seq !== 'string' || !/^\d{1,19}$/.test(seq)) {
-    throw new GraphQLError('The cursor is malformed: pass an endCursor returned by this API', {
-      extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
-    });
-  }
-  return seq;
-}
-
 @Resolver(() => User)
 export class UserNotificationsResolver {
-  @UseMiddleware(SelfOrStaff)
+  @SelfOrStaff()
   @FieldResolver(() => NotificationConnection, {
     description: 'The messages sent to this user (account mails, order and shipping updates), newest first. Private: the owner and staff.',
   })

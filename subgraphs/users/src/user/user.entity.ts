@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from '../../../../platform/auth/roles';
-import type { Gender } from './user.type';
+import type { Gender } from './gender';
 
 @Entity('users')
 export class UserEntity {

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Customer, SelfOrStaff } from '../../../../platform/graphql/authorization';
 import { requireIdentity } from '../../../../platform/graphql/auth-checker';
 import { pageSize } from '../../../../platform/graphql/connection';
 import { UpdateProfileInput } from '../account/account.inputs';
@@ -8,7 +9,7 @@ import { recentAuditEvents } from '../audit/audit.service';
 import { SecurityEvent } from '../audit/audit.type';
 import type { UsersContext } from '../context';
 import { updateProfile } from './user.service';
-import { SelfOrStaff, User } from './user.type';
+import { User } from './user.type';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -18,19 +19,19 @@ export class UserResolver {
     return ctx.loaders.userById.load(ctx.identity.userId);
   }
 
-  @Authorized()
+  @Customer()
   @Mutation(() => UserPayload, { description: "Changes the caller's profile. userErrors: INVALID (name length, date of birth)." })
   async updateProfile(@Arg('input', () => UpdateProfileInput, { description: 'The fields to change.' }) input: UpdateProfileInput, @Ctx() ctx: UsersContext): Promise<UserPayload> {
     return updateProfile(ctx, requireIdentity(ctx).userId, input);
   }
 
-  @UseMiddleware(SelfOrStaff)
+  @SelfOrStaff()
   @FieldResolver(() => [Address], { description: 'Saved addresses, the default first, then oldest first. Private.' })
   addresses(@Root() user: User, @Ctx() ctx: UsersContext): Promise<Address[]> {
     return ctx.loaders.addressesByUser.load(user.id) as Promise<Address[]>;
   }
 
-  @UseMiddleware(SelfOrStaff)
+  @SelfOrStaff()
   @FieldResolver(() => [SecurityEvent], { description: 'The latest security events of the account, newest first (at most 100). Private.' })
   securityEvents(@Root() user: User, @Arg('first', () => Int, { defaultValue: 20, description: 'How many events, 0..100; default 20.' }) first: number, @Ctx() ctx: UsersContext) {
     return recentAuditEvents(ctx, user.id, pageSize(first, 20, 100));

@@ -1,30 +1,8 @@
-import { Directive, Field, ID, ObjectType, UseMiddleware, registerEnumType, type MiddlewareFn } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Role } from '../../../../platform/auth/roles';
-import { forbidden } from '../../../../platform/graphql/auth-checker';
+import { SelfOrStaff } from '../../../../platform/graphql/authorization';
 import { DateTimeScalar } from '../../../../platform/graphql/scalars';
-import type { UsersContext } from '../context';
-
-export enum Gender {
-  MALE = 'MALE',
-  FEMALE = 'FEMALE',
-  OTHER = 'OTHER',
-}
-registerEnumType(Gender, {
-  name: 'Gender',
-  description: 'Gender as the customer chose to state it.',
-  valuesConfig: {
-    MALE: { description: 'Male.' },
-    FEMALE: { description: 'Female.' },
-    OTHER: { description: 'Another gender, or one the customer prefers not to name.' },
-  },
-});
-
-/** Private fields: only the user themself and staff may read them. */
-export const SelfOrStaff: MiddlewareFn<UsersContext> = ({ root, context }, next) => {
-  const viewer = context.identity;
-  if (viewer && (viewer.userId === (root as User).id || viewer.roles.includes(Role.ADMIN))) return next();
-  throw forbidden("Only the account's owner and staff can read this field");
-};
+import { Gender } from './gender';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A customer or staff account. Other people's accounts show only id and name; the rest is private." })
@@ -35,31 +13,31 @@ export class User {
   @Field({ description: 'The name shown on reviews and greetings. Public.' })
   name!: string;
 
-  @UseMiddleware(SelfOrStaff)
+  @SelfOrStaff()
   @Field({ description: 'Sign-in e-mail address. Private: FORBIDDEN for anyone but the owner and staff.' })
   email!: string;
 
-  @UseMiddleware(SelfOrStaff)
+  @SelfOrStaff()
   @Field(() => String, { nullable: true, description: 'Date of birth, YYYY-MM-DD. Private.' })
   dateOfBirth!: string | null;
 
-  @UseMiddleware(SelfOrStaff)
+  @SelfOrStaff()
   @Field(() => Gender, { nullable: true, description: 'Private.' })
   gender!: Gender | null;
 
-  @UseMiddleware(SelfOrStaff)
+  @SelfOrStaff()
   @Field({ description: 'Whether the customer receives the newsletter. Private.' })
   subscribedToNewsletter!: boolean;
 
-  @UseMiddleware(SelfOrStaff)
+  @SelfOrStaff()
   @Field(() => [Role], { description: 'What the account may do. Private.' })
   roles!: Role[];
 
-  @UseMiddleware(SelfOrStaff)
+  @SelfOrStaff()
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the e-mail address was confirmed; null until then. Private.' })
   emailVerifiedAt!: Date | null;
 
-  @UseMiddleware(SelfOrStaff)
+  @SelfOrStaff()
   @Field(() => DateTimeScalar, { description: 'When the account was created. Private.' })
   createdAt!: Date;
 }

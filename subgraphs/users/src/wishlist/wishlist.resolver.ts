@@ -1,7 +1,8 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Customer, SelfOrStaff } from '../../../../platform/graphql/authorization';
 import { requireIdentity } from '../../../../platform/graphql/auth-checker';
 import type { UsersContext } from '../context';
-import { SelfOrStaff, User } from '../user/user.type';
+import { User } from '../user/user.type';
 import { Product } from './product.type';
 import { DeleteWishlistPayload, WishlistPayload } from './wishlist.payloads';
 import * as wishlists from './wishlist.service';
@@ -9,7 +10,7 @@ import { Wishlist, WishlistItem } from './wishlist.type';
 
 @Resolver(() => User)
 export class UserWishlistsResolver {
-  @UseMiddleware(SelfOrStaff)
+  @SelfOrStaff()
   @FieldResolver(() => [Wishlist], {
     description: 'The wishlists of the user: the default first, then oldest first; empty until something is saved. Private: the owner and staff.',
   })
@@ -25,7 +26,7 @@ export class WishlistResolver {
     return ctx.loaders.itemsByWishlist.load(wishlist.id);
   }
 
-  @Authorized()
+  @Customer()
   @Mutation(() => WishlistPayload, {
     description:
       "Saves a product on one of the caller's wishlists; without wishlistId on the default wishlist, created on demand. " +
@@ -40,7 +41,7 @@ export class WishlistResolver {
     return wishlists.addToWishlist(ctx, requireIdentity(ctx).userId, productId, wishlistId);
   }
 
-  @Authorized()
+  @Customer()
   @Mutation(() => WishlistPayload, {
     description: "Removes an entry from one of the caller's wishlists and returns that wishlist. Needs a signed-in user. userErrors: NOT_FOUND (no such item on your wishlists).",
   })
@@ -51,7 +52,7 @@ export class WishlistResolver {
     return wishlists.removeFromWishlist(ctx, requireIdentity(ctx).userId, itemId);
   }
 
-  @Authorized()
+  @Customer()
   @Mutation(() => WishlistPayload, {
     description: 'Creates an empty named wishlist for the caller (not the default one). Needs a signed-in user. userErrors: INVALID (name not 1 to 100 characters), LIMIT_REACHED (20 wishlists).',
   })
@@ -62,7 +63,7 @@ export class WishlistResolver {
     return wishlists.createWishlist(ctx, requireIdentity(ctx).userId, name);
   }
 
-  @Authorized()
+  @Customer()
   @Mutation(() => WishlistPayload, {
     description: "Renames one of the caller's wishlists. Needs a signed-in user. userErrors: INVALID (name not 1 to 100 characters), NOT_FOUND (no such wishlist of yours).",
   })
@@ -74,7 +75,7 @@ export class WishlistResolver {
     return wishlists.renameWishlist(ctx, requireIdentity(ctx).userId, id, name);
   }
 
-  @Authorized()
+  @Customer()
   @Mutation(() => DeleteWishlistPayload, {
     description:
       "Deletes one of the caller's wishlists with its items. Deleting the default wishlist is allowed; the next addToWishlist without wishlistId creates a new one. " +

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import { lockKey } from '../../../../platform/db/advisory-lock';
 import { userError, type UserError } from '../../../../platform/graphql/types';
 import { isUuid } from '../../../../platform/validation';
-import { AccountError } from '../account/account.errors';
+import { WishlistError } from './wishlist.errors';
 import type { UsersContext } from '../context';
 import { WishlistEntity, WishlistItemEntity } from './wishlist.entity';
 
@@ -12,11 +13,11 @@ export const DEFAULT_WISHLIST_NAME = 'Wishlist';
 export type WishlistResult = { wishlist: WishlistEntity | null; userErrors: UserError[] };
 
 const failed = (...userErrors: UserError[]): WishlistResult => ({ wishlist: null, userErrors });
-const wishlistNotFound = (field: string) => failed(userError(AccountError.NOT_FOUND, 'You have no wishlist with this id', field));
+const wishlistNotFound = (field: string) => failed(userError(WishlistError.NOT_FOUND, 'You have no wishlist with this id', field));
 
 /** Serialises one customer's wishlist changes, so limits and the single default hold under concurrency. */
 async function lockCustomer(m: EntityManager, userId: string): Promise<void> {
-  await m.query(`SELECT pg_advisory_xact_lock(hashtext('wishlists:' || $1))`, [userId]);
+  await lockKey(m, `wishlists:${userId}`);
 }
 
 /** The customer's wishlist with this id; null for anyone else's, or a malformed id. */
@@ -27,7 +28,7 @@ function ownWishlist(m: EntityManager, userId: string, id: string): Promise<Wish
 
 function nameProblem(name: string, field = 'name'): UserError | null {
   const trimmed = name.trim();
-  if (trimmed.length < 1 || trimmed.length > 100) return userError(AccountError.INVALID, 'A wishlist name has 1 to 100 characters', field);
+  if (trimmed.length < 1 || trimmed.length > 100) return userError(WishlistError.INVALID, 'A wishlist name has 1 to 100 characters', field);
   return null;
 }
 
@@ -42,7 +43,7 @@ async function defaultWishlist(m: EntityManager, userId: string): Promise<Wishli
   const existing = await m.findOneBy(WishlistEntity, { userId, isDefault: true });
   if (existing) return existing;
   if ((await m.countBy(WishlistEntity, { userId })) >= MAX_WISHLISTS) {
-    return userError(AccountError.LIMIT_REACHED, `At most ${MAX_WISHLISTS} wishlists per account: delete one first`);
+    return userError(WishlistError.LIMIT_REACHED, `At most ${MAX_WISHLISTS} wishlists per account: delete one first`);
   }
   const { identifiers } = await m.insert(WishlistEntity, { userId, name: DEFAULT_WISHLIST_NAME, isDefault: true });
   return m.findOneByOrFail(WishlistEntity, { id: identifiers[0].id as string });
@@ -53,7 +54,7 @@ async function defaultWishlist(m: EntityManager, userId: string): Promise<Wishli
  * A product already on that wishlist stays there once: the call succeeds and changes nothing.
  */
 export async function addToWishlist(ctx: UsersContext, userId: string, productId: string, wishlistId?: string | null): Promise<WishlistResult> {
-  if (!isUuid(productId)) return failed(userError(AccountError.INVALID, 'productId must be a product id (UUID)', 'productId'));
+  if (!isUuid(productId)) return failed(userError(WishlistError.INVALID, 'productId must be a product id (UUID)', 'productId'));
   const result = await ctx.db.write(async (m): Promise<WishlistResult> => {
     await lockCustomer(m, userId);
     let wishlist: WishlistEntity;
@@ -68,7 +69,7 @@ export async function addToWishlist(ctx: UsersContext, userId: string, productId
     }
     if (await m.existsBy(WishlistItemEntity, { wishlistId: wishlist.id, productId })) return { wishlist, userErrors: [] };
     if ((await m.countBy(WishlistItemEntity, { wishlistId: wishlist.id })) >= MAX_ITEMS_PER_WISHLIST) {
-      return failed(userError(AccountError.LIMIT_REACHED, `At most ${MAX_ITEMS_PER_WISHLIST} products per wishlist`, 'productId'));
+      return failed(userError(WishlistError.LIMIT_REACHED, `At most ${MAX_ITEMS_PER_WISHLIST} products per wishlist`, 'productId'));
     }
     await m.createQueryBuilder().insert().into(WishlistItemEntity).values({ wishlistId: wishlist.id, productId }).orIgnore().execute();
     await m.update(WishlistEntity, { id: wishlist.id }, { updatedAt: new Date() });
@@ -80,7 +81,7 @@ export async function addToWishlist(ctx: UsersContext, userId: string, productId
 
 /** Removes an entry from one of the customer's wishlists; returns that wishlist. */
 export async function removeFromWishlist(ctx: UsersContext, userId: string, itemId: string): Promise<WishlistResult> {
-  if (!isUuid(itemId)) return failed(userError(AccountError.NOT_FOUND, 'You have no wishlist item with this id', 'itemId'));
+  if (!isUuid(itemId)) return failed(userError(WishlistError.NOT_FOUND, 'You have no wishlist item with this id', 'itemId'));
   const result = await ctx.db.write(async (m): Promise<WishlistResult> => {
     await lockCustomer(m, userId);
     const wishlist = await m
@@ -88,7 +89,7 @@ export async function removeFromWishlist(ctx: UsersContext, userId: string, item
       .innerJoin(WishlistItemEntity, 'i', 'i.wishlist_id = w.id')
       .where('i.id = :itemId AND w.user_id = :userId', { itemId, userId })
       .getOne();
-    if (!wishlist) return failed(userError(AccountError.NOT_FOUND, 'You have no wishlist item with this id', 'itemId'));
+    if (!wishlist) return failed(userError(WishlistError.NOT_FOUND, 'You have no wishlist item with this id', 'itemId'));
     await m.delete(WishlistItemEntity, { id: itemId });
     await m.update(WishlistEntity, { id: wishlist.id }, { updatedAt: new Date() });
     return { wishlist, userErrors: [] };
@@ -104,7 +105,7 @@ export async function createWishlist(ctx: UsersContext, userId: string, name: st
   const result = await ctx.db.write(async (m): Promise<WishlistResult> => {
     await lockCustomer(m, userId);
     if ((await m.countBy(WishlistEntity, { userId })) >= MAX_WISHLISTS) {
-      return failed(userError(AccountError.LIMIT_REACHED, `At most ${MAX_WISHLISTS} wishlists per account: delete one first`));
+      return failed(userError(WishlistError.LIMIT_REACHED, `At most ${MAX_WISHLISTS} wishlists per account: delete one first`));
     }
     const { identifiers } = await m.insert(WishlistEntity, { userId, name: name.trim(), isDefault: false });
     return { wishlist: await m.findOneByOrFail(WishlistEntity, { id: identifiers[0].id as string }), userErrors: [] };

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { decodeCursor, encodeCursor, toConnection, type Connection } from '../../../../platform/graphql/connection';
-import { groupLoader } from '../../../../platform/loaders';
+import { decodeCursor, encodeCursor, toConnection, type Connection } from './graphql/connection';
+import { groupLoader } from './loaders';
 
 export type PageFetch<R> = (parentIds: readonly string[], limit: number, afterSeq: string | null) => Promise<R[]>;
 
@@ -28,7 +28,7 @@ export function pagedGroupLoader<R>(fetch: PageFetch<R>, parentOf: (row: R) => s
 
 /** The sequence number inside a cursor of a newest-first page; BAD_USER_INPUT for anything else. */
 export function seqAfter(after: string | null | undefined): string | null {
-  if (after === null || after === undefined) return null;
+  if (!after) return null;
   const [seq] = decodeCursor(after, 1);
   if (typeof seq !== 'string' || !/^\d{1,18}$/.test(seq)) {
     throw new GraphQLError('The cursor is malformed: pass an endCursor or cursor returned by this API', {

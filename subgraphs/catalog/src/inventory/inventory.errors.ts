@@ -1,0 +1,15 @@
+import { CommonError, type ErrorCode } from '../../../../platform/graphql/error-codes';
+
+/** The userErrors codes of stock adjustments and reservations. */
+export const InventoryError = {
+  ...CommonError,
+  /** The change would leave on-hand stock below zero or below what is reserved. */
+  INSUFFICIENT_STOCK: 'INSUFFICIENT_STOCK',
+  /** Not enough available stock for a reservation line. */
+  OUT_OF_STOCK: 'OUT_OF_STOCK',
+  /** The product exists but is not ACTIVE, so it cannot be reserved. */
+  PRODUCT_UNAVAILABLE: 'PRODUCT_UNAVAILABLE',
+  /** The reservation is no longer held (released or expired), so it cannot be committed. */
+  RESERVATION_NOT_HELD: 'RESERVATION_NOT_HELD',
+} as const;
+export type InventoryError = ErrorCode<typeof InventoryError>;
