@@ -205,7 +205,7 @@ describe('the users subgraph behind the gateway', () => {
   it('resolves 50 User references with one SQL statement', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 50; i++) ids.push((await stack.registerCustomer(`Customer ${i}`)).userId);
-    const { headers } = await import('../platform/testing/graphql-client').then((m) => ({ headers: m.asGateway(stack.subgraphs.users.deps.config.internalSecret) }));
+    const { headers } = await import('../platform/testing/graphql-client').then((m) => ({ headers: m.asGateway(stack.subgraphs.users.deps.config.internalSecret, 'users') }));
     const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { id name } } }`;
     const { result, counts } = await countStatements([stack.subgraphs.users.deps.database.statements], () =>
       postGraphQL(stack.subgraphs.users.url, query, { r: ids.map((id) => ({ __typename: 'User', id })) }, headers),

@@ -11,7 +11,7 @@ export type Caller = { kind: 'guest' } | { kind: 'customer'; userId: string } | 
 export const guest: Caller = { kind: 'guest' };
 export const customer = (userId: string = randomUUID()): Caller => ({ kind: 'customer', userId });
 export const admin: Caller = { kind: 'admin', userId: randomUUID() };
-export const service: Caller = { kind: 'service', name: 'orders-worker' };
+export const service: Caller = { kind: 'service', name: 'orders' };
 
 export interface CatalogHarness {
   subgraph: StartedSubgraph<CatalogDeps>;
@@ -30,12 +30,12 @@ export async function startCatalog(env: NodeJS.ProcessEnv = {}): Promise<Catalog
   const { deps } = subgraph;
   const secret = deps.config.internalSecret;
   const headers = (caller: Caller) => {
-    if (caller.kind === 'service') return { [INTERNAL_TOKEN_HEADER]: signInternalToken(secret, { caller: caller.name }) };
+    if (caller.kind === 'service') return { [INTERNAL_TOKEN_HEADER]: signInternalToken(secret, { caller: caller.name, audience: 'catalog' }) };
     const identity =
       caller.kind === 'guest'
         ? undefined
         : { userId: caller.userId, roles: caller.kind === 'admin' ? [Role.ADMIN, Role.CUSTOMER] : [Role.CUSTOMER], sessionId: randomUUID() };
-    return { [INTERNAL_TOKEN_HEADER]: signInternalToken(secret, { caller: 'gateway', identity }) };
+    return { [INTERNAL_TOKEN_HEADER]: signInternalToken(secret, { caller: 'gateway', audience: 'catalog', identity }) };
   };
   return {
     subgraph,

@@ -58,7 +58,7 @@ export class UsersTestClient {
   /** Calls the subgraph as the gateway does; `as` is the signed-in user (none for a guest). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are read as loose JSON
   call<T = Record<string, any>>(document: string, variables: Record<string, unknown> = {}, as?: Identity): Promise<GraphQLResponse<T>> {
-    return postGraphQL<T>(this.subgraph.url, document, variables, asGateway(this.deps.config.internalSecret, as));
+    return postGraphQL<T>(this.subgraph.url, document, variables, asGateway(this.deps.config.internalSecret, 'users', as));
   }
 
   async register(name = 'Test Customer'): Promise<Customer> {
