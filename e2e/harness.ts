@@ -16,7 +16,7 @@ import { startUsersForTest } from '../subgraphs/users/test/start-for-test';
 import { startCatalogForTest } from '../subgraphs/catalog/test/start-for-test';
 
 /** Each subgraph's test starter: a fresh database, its server and its worker in this process. */
-const STARTERS: Record<string, (queuePrefix: string) => Promise<StartedSubgraph<{ database: { statements: StatementLog } }>>> = {
+const STARTERS: Record<string, (queuePrefix: string, env?: NodeJS.ProcessEnv) => Promise<StartedSubgraph<{ database: { statements: StatementLog } }>>> = {
   users: startUsersForTest,
   catalog: startCatalogForTest,
 };
@@ -41,11 +41,15 @@ export interface Stack {
 const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id } userErrors { code message } } }`;
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessToken userErrors { code } } }`;
 
-/** The whole system in one process: every subgraph with its worker, and the gateway over the composed supergraph. */
-export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<Stack> {
+/**
+ * The whole system in one process: every subgraph with its worker, and the gateway over the
+ * composed supergraph. `env` goes to the gateway, `subgraphEnv[name]` to one subgraph (e.g. its
+ * database on another cluster).
+ */
+export async function startStack(env: NodeJS.ProcessEnv = {}, subgraphEnv: Record<string, NodeJS.ProcessEnv> = {}): Promise<Stack> {
   const queuePrefix = `e2e-${randomBytes(4).toString('hex')}`;
   const subgraphs: Record<string, StartedSubgraph<any>> = {};
-  for (const [name, start] of Object.entries(STARTERS)) subgraphs[name] = await start(queuePrefix);
+  for (const [name, start] of Object.entries(STARTERS)) subgraphs[name] = await start(queuePrefix, subgraphEnv[name]);
   const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`${name.toUpperCase()}_URL`, s.url]));
   const config = readGatewayConfig({ NODE_ENV: 'test', REDIS_URL: testRedisUrl(), ...urls, ...env });
   const redis = createRedis(config.redisUrl, 'gateway-test');
