@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { countStatements } from '../platform/db/statement-log';
-import { postGraphQL } from '../platform/testing/graphql-client';
+import { asGateway, postGraphQL } from '../platform/testing/graphql-client';
 import { startStack, type Stack } from './harness';
 import { storefront as op } from './operations';
 
@@ -200,6 +200,9 @@ describe('the users subgraph behind the gateway', () => {
     expect(direct.data).toBeUndefined();
     const forged = await postGraphQL(stack.subgraphs.users.url, entities, { r: [{ __typename: 'User', id: c.userId }] }, { 'x-internal-token': jwt.sign({ caller: 'gateway' }, 'guessed secret', { audience: 'subgraphs' }) });
     expect(forged.status).toBe(401);
+    // a genuine credential, but for the catalog
+    const forCatalog = await postGraphQL(stack.subgraphs.users.url, entities, { r: [{ __typename: 'User', id: c.userId }] }, asGateway(stack.subgraphs.users.deps.config.internalSecret, 'catalog'));
+    expect(forCatalog.status).toBe(401);
   });
 
   it('resolves 50 User references with one SQL statement', async () => {
