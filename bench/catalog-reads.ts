@@ -86,7 +86,7 @@ async function main() {
     await catalog.deps.cache.changed({ productIds: [], categories: true }, true);
     console.log(`\nseed: ${seedMs.toFixed(0)} ms for ${JSON.stringify(seeded.counts)}`);
 
-    const guest = asGateway(catalog.deps.config.internalSecret);
+    const guest = asGateway(catalog.deps.config.internalSecret, 'catalog');
     const call = async (query: string, variables: Record<string, unknown>, headers = guest) => {
       const res = await postGraphQL(catalog.url, query, variables, headers);
       if (res.errors) throw new Error(JSON.stringify(res.errors));
@@ -114,7 +114,7 @@ async function main() {
     }
 
     // reservations: 20 checkouts at a time over 10 products with 10 units each; 100 units in all for 400 attempts
-    const service = { [INTERNAL_TOKEN_HEADER]: signInternalToken(catalog.deps.config.internalSecret, { caller: 'orders-bench' }) };
+    const service = { [INTERNAL_TOKEN_HEADER]: signInternalToken(catalog.deps.config.internalSecret, { caller: 'orders', audience: 'catalog' }) };
     const products: string[] = (await dataSource.query(`SELECT id::text FROM products WHERE status = 'ACTIVE' ORDER BY seq LIMIT 10`)).map((r: { id: string }) => r.id);
     await dataSource.query(`UPDATE stock_levels SET on_hand = CASE WHEN warehouse_id = (SELECT id FROM warehouses WHERE is_default) THEN 10 ELSE 0 END, reserved = 0 WHERE product_id = ANY($1::uuid[])`, [products]);
     let held = 0;

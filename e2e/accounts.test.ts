@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { countStatements } from '../platform/db/statement-log';
-import { postGraphQL } from '../platform/testing/graphql-client';
+import { asGateway, postGraphQL } from '../platform/testing/graphql-client';
 import { startStack, type Stack } from './harness';
 import { storefront as op } from './operations';
 
@@ -200,12 +200,15 @@ describe('the users subgraph behind the gateway', () => {
     expect(direct.data).toBeUndefined();
     const forged = await postGraphQL(stack.subgraphs.users.url, entities, { r: [{ __typename: 'User', id: c.userId }] }, { 'x-internal-token': jwt.sign({ caller: 'gateway' }, 'guessed secret', { audience: 'subgraphs' }) });
     expect(forged.status).toBe(401);
+    // a genuine credential, but for the catalog
+    const forCatalog = await postGraphQL(stack.subgraphs.users.url, entities, { r: [{ __typename: 'User', id: c.userId }] }, asGateway(stack.subgraphs.users.deps.config.internalSecret, 'catalog'));
+    expect(forCatalog.status).toBe(401);
   });
 
   it('resolves 50 User references with one SQL statement', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 50; i++) ids.push((await stack.registerCustomer(`Customer ${i}`)).userId);
-    const { headers } = await import('../platform/testing/graphql-client').then((m) => ({ headers: m.asGateway(stack.subgraphs.users.deps.config.internalSecret) }));
+    const { headers } = await import('../platform/testing/graphql-client').then((m) => ({ headers: m.asGateway(stack.subgraphs.users.deps.config.internalSecret, 'users') }));
     const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { id name } } }`;
     const { result, counts } = await countStatements([stack.subgraphs.users.deps.database.statements], () =>
       postGraphQL(stack.subgraphs.users.url, query, { r: ids.map((id) => ({ __typename: 'User', id })) }, headers),

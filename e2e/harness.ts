@@ -37,12 +37,13 @@ const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessTok
 /**
  * The whole system in one process: every subgraph with its worker, and the gateway over the
  * committed supergraph, as in production (scripts/composition.spec.ts keeps it up to date).
+ * `env` goes to the gateway, `subgraphEnv[name]` to one subgraph (e.g. its database on another cluster).
  */
-export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<Stack> {
+export async function startStack(env: NodeJS.ProcessEnv = {}, subgraphEnv: Record<string, NodeJS.ProcessEnv> = {}): Promise<Stack> {
   const queuePrefix = `e2e-${randomBytes(4).toString('hex')}`;
   const subgraphs: Record<string, StartedSubgraph<any>> = {};
   // every registered subgraph, side by side: a fresh database, its server and its worker in this process
-  for (const started of await Promise.all(loadSubgraphs().map((definition) => startSubgraphForTest(definition, queuePrefix)))) {
+  for (const started of await Promise.all(loadSubgraphs().map((definition) => startSubgraphForTest(definition, queuePrefix, subgraphEnv[definition.name])))) {
     subgraphs[started.name] = started;
   }
   const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`${envPrefix(name)}_URL`, s.url]));

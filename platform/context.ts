@@ -1,5 +1,6 @@
 import type { Identity } from './auth/roles';
 import type { Database } from './db/data-source';
+import type { Positions } from './db/positions';
 import { RequestDb } from './db/request-db';
 import type { Logger } from './logger';
 
@@ -12,10 +13,14 @@ export interface BaseContext {
   requestId: string;
   /** The signed-in user, as verified by the gateway; absent for guests. */
   identity?: Identity;
-  /** Who called the subgraph: "gateway" or a service name. */
+  /** Who called the subgraph, as its verified internal credential says: "gateway" or a subgraph name. */
   caller: string;
   /** The end user's address and browser, as the gateway saw them (for the audit log). */
   client: ClientInfo;
+  /** Per subgraph, the position its reads must see: the caller's, plus those of writes made through other subgraphs since. */
+  positions: Positions;
+  /** The positions of writes this request caused in other subgraphs (read back by the service client). */
+  committed: Positions;
   db: RequestDb;
   log: Logger;
   /** The queue job this context serves; absent in requests. */
@@ -42,7 +47,11 @@ export interface RequestInfo {
   requestId: string;
   identity?: Identity;
   caller: string;
-  /** The consistency token: reads must see the primary at least at this WAL position. */
+  /** The caller's consistency positions (all subgraphs). */
+  positions: Positions;
+  /** Writes caused elsewhere by this request; starts empty. */
+  committed: Positions;
+  /** This subgraph's own entry of `positions`: its reads must see its primary at least this far. */
   minLsn?: string;
   client: ClientInfo;
   log: Logger;
@@ -59,10 +68,10 @@ export function createBaseContext(database: Database, info: RequestInfo): BaseCo
 
 export const HEADERS = {
   requestId: 'x-request-id',
-  /** Gateway → subgraph: the caller's last write position. */
-  minLsn: 'x-consistency-lsn',
-  /** Subgraph → gateway: the position after this request's writes. */
-  committedLsn: 'x-committed-lsn',
+  /** Caller → subgraph: the caller's consistency positions, `users=0/16B3748,catalog=1/A0`. */
+  positions: 'x-consistency-positions',
+  /** Subgraph → caller: the positions after the writes this request caused (its own and downstream), same form. */
+  committedPositions: 'x-committed-positions',
   /** Gateway → subgraph: the end user's address and user agent. */
   clientIp: 'x-client-ip',
   clientUserAgent: 'x-client-user-agent',

@@ -1,25 +1,28 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type Redis from 'ioredis';
-import { CATALOG_CONSISTENCY_KEY, CONSISTENCY_HEADER, rememberPosition, rememberWrite } from './consistency';
+import { hasPositions } from '../../platform/db/positions';
+import { CATALOG, CATALOG_CONSISTENCY_KEY, CONSISTENCY_HEADER, rememberPosition, rememberPositions } from './consistency';
+import type { ConsistencyTokens } from './consistency-token';
 import type { GatewayContext } from './gateway-context';
 
 /**
- * Before the response: hand back and remember the position of any write the request made (for
- * the caller, and for every reader when the catalog changed).
+ * Before the response: remember the positions of the writes the request caused — in Redis for a
+ * signed-in user (and for every reader when the catalog changed), in a signed
+ * `x-consistency-token` for a guest. A response a shared cache may keep never carries a token:
+ * a cached token would be handed to every reader.
  */
-export function consistencyPlugin(redis: Redis, windowSeconds: number): ApolloServerPlugin<GatewayContext> {
+export function consistencyPlugin(redis: Redis, windowSeconds: number, tokens: ConsistencyTokens): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, response }) {
-          const lsn = contextValue.committedLsn ?? contextValue.minLsn;
-          if (lsn) response.http.headers.set(CONSISTENCY_HEADER, lsn);
-          if (contextValue.committedLsn && contextValue.identity) {
-            await rememberWrite(redis, contextValue.identity.userId, contextValue.committedLsn, windowSeconds);
-          }
-          if (contextValue.catalogCommittedLsn) {
-            await rememberPosition(redis, CATALOG_CONSISTENCY_KEY, contextValue.catalogCommittedLsn, windowSeconds);
-          }
+        async willSendResponse({ contextValue, response, overallCachePolicy }) {
+          const { committed, positions, identity } = contextValue;
+          if (!hasPositions(committed)) return;
+          if (identity) await rememberPositions(redis, identity.userId, committed, windowSeconds);
+          if (committed[CATALOG]) await rememberPosition(redis, CATALOG_CONSISTENCY_KEY, committed[CATALOG], windowSeconds);
+          const publicPolicy = overallCachePolicy.policyIfCacheable()?.scope === 'PUBLIC';
+          const publicHeader = /\bpublic\b/i.test(response.http.headers.get('cache-control') ?? '');
+          if (!identity && !publicPolicy && !publicHeader) response.http.headers.set(CONSISTENCY_HEADER, tokens.sign(positions));
         },
       };
     },

@@ -1,15 +1,18 @@
 import type Redis from 'ioredis';
-import { isLsn, maxLsn } from '../../platform/db/lsn';
+import { isLsn } from '../../platform/db/lsn';
+import { isPositionName, mergePositions, type Positions } from '../../platform/db/positions';
 
 /**
- * Read-your-writes across subgraphs. After a request that wrote, the gateway keeps the primary's
- * WAL position for that user (and returns it to any caller in the `x-consistency-token` header,
- * which guests send back). Later requests pass it to subgraphs, which skip replicas that have not
- * replayed that far.
+ * Read-your-writes across subgraphs whose databases may live on different PostgreSQL clusters.
+ * After a request that wrote, the gateway keeps, per subgraph, the WAL position of that
+ * subgraph's database: in Redis for a signed-in user, and in the signed `x-consistency-token`
+ * header for a guest, who sends it back. Later requests pass the positions to subgraphs, which
+ * skip replicas that have not replayed their own database that far.
  */
 export const CONSISTENCY_HEADER = 'x-consistency-token';
 
-export const consistencyKey = (userId: string) => `consistency:user:${userId}`;
+/** A signed-in user's positions: a hash, subgraph → WAL position. */
+export const userPositionsKey = (userId: string) => `consistency:user-positions:${userId}`;
 
 /**
  * The position of the latest catalog write made through the gateway. Catalog data is public: for
@@ -17,6 +20,7 @@ export const consistencyKey = (userId: string) => `consistency:user:${userId}`;
  * the response cache) gets the old value from a replica that has not replayed the change yet.
  */
 export const CATALOG_CONSISTENCY_KEY = 'consistency:catalog';
+export const CATALOG = 'catalog';
 
 /** The catalog's recent write position, or undefined (none recent, or Redis not answering). */
 export async function catalogPosition(redis: Redis): Promise<string | undefined> {
@@ -29,27 +33,46 @@ export async function catalogPosition(redis: Redis): Promise<string | undefined>
   }
 }
 
-/** The later of the stored position and the one a client sent back. */
-export function requestedLsn(stored: string | undefined, header: string | undefined): string | undefined {
-  return maxLsn(stored, isLsn(header) ? header : undefined);
-}
+/** The valid entries of a stored hash. */
+export const storedPositions = (hash: Record<string, string> | null | undefined): Positions => mergePositions({}, hash ?? undefined);
 
-export async function rememberWrite(redis: Redis, userId: string, lsn: string, windowSeconds: number): Promise<void> {
-  await rememberPosition(redis, consistencyKey(userId), lsn, windowSeconds);
+// Compares two WAL positions "hi/lo" (hex) as numbers; true when a is later than b.
+const LATER = `local function later(a, b)
+  local ah, al = string.match(a, '^(%x+)/(%x+)$')
+  local bh, bl = string.match(b, '^(%x+)/(%x+)$')
+  if not bh then return true end
+  ah, al, bh, bl = tonumber(ah, 16), tonumber(al, 16), tonumber(bh, 16), tonumber(bl, 16)
+  return ah > bh or (ah == bh and al > bl)
+end`;
+
+/** Merges `positions` into the user's hash (the later position wins per subgraph) and restarts its window. */
+export async function rememberPositions(redis: Redis, userId: string, positions: Positions, windowSeconds: number): Promise<void> {
+  const args = Object.entries(positions).filter(([name, lsn]) => isPositionName(name) && isLsn(lsn)).flat();
+  if (!args.length) return;
+  await redis.eval(
+    `${LATER}
+     for i = 2, #ARGV, 2 do
+       local cur = redis.call('HGET', KEYS[1], ARGV[i])
+       if not cur or later(ARGV[i + 1], cur) then redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+     end
+     redis.call('EXPIRE', KEYS[1], ARGV[1])
+     return 1`,
+    1,
+    userPositionsKey(userId),
+    windowSeconds,
+    ...args,
+  );
 }
 
 /** Stores `lsn` under `key` for `windowSeconds`, unless a later position is already there. */
 export async function rememberPosition(redis: Redis, key: string, lsn: string, windowSeconds: number): Promise<void> {
-  // keep the later position when two requests of the same user race
+  // keep the later position when two requests race
   await redis.eval(
-    `local cur = redis.call('GET', KEYS[1])
-     if cur then
-       local ch, cl = string.match(cur, '^(%x+)/(%x+)$')
-       local nh, nl = string.match(ARGV[1], '^(%x+)/(%x+)$')
-       if tonumber(ch, 16) > tonumber(nh, 16) or (tonumber(ch, 16) == tonumber(nh, 16) and tonumber(cl, 16) > tonumber(nl, 16)) then
-         redis.call('EXPIRE', KEYS[1], ARGV[2])
-         return 0
-       end
+    `${LATER}
+     local cur = redis.call('GET', KEYS[1])
+     if cur and not later(ARGV[1], cur) then
+       redis.call('EXPIRE', KEYS[1], ARGV[2])
+       return 0
      end
      redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
      return 1`,

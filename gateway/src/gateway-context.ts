@@ -1,6 +1,7 @@
 import type { Context as TraceContext } from '@opentelemetry/api';
 import type { Identity } from '../../platform/auth/roles';
 import type { ClientInfo } from '../../platform/context';
+import type { Positions } from '../../platform/db/positions';
 import type { Logger } from '../../platform/logger';
 
 /** What the gateway knows about one request. */
@@ -8,16 +9,15 @@ export interface GatewayContext {
   requestId: string;
   identity?: Identity;
   client: ClientInfo;
-  /** The caller's last known write position: subgraphs read at least this far. */
-  minLsn?: string;
-  /** The furthest write position any subgraph reported for this request. */
-  committedLsn?: string;
+  /**
+   * Per subgraph, the caller's last known write positions (and those of this request's writes so
+   * far): each subgraph reads its own database at least this far.
+   */
+  positions: Positions;
+  /** Per subgraph, the positions of the writes this request caused. */
+  committed: Positions;
   /** The catalog's latest write position while it is recent: catalog fetches read at least this far. */
   catalogMinLsn?: string;
-  /** The position of a catalog write this request made. */
-  catalogCommittedLsn?: string;
-  /** The internal credential for this request's subgraph calls, signed once. */
-  internalToken?: string;
   log: Logger;
   /** The request's span: subgraph fetches are its children. */
   traceContext?: TraceContext;

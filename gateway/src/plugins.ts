@@ -7,6 +7,7 @@ import { graphqlMetricsPlugin } from '../../platform/http/metrics';
 import type { Logger } from '../../platform/logger';
 import type { GatewayConfig } from './config';
 import { consistencyPlugin } from './consistency.plugin';
+import { ConsistencyTokens } from './consistency-token';
 import type { GatewayContext } from './gateway-context';
 import { gatewayMetricsPlugin } from './metrics/gateway-metrics.plugin';
 import { rateLimitPlugin } from './rate-limit/rate-limit.plugin';
@@ -29,6 +30,6 @@ export function gatewayPlugins(config: GatewayConfig, redis: Redis, log: Logger,
     ApolloServerPluginCacheControl({ calculateHttpHeaders: true }),
     httpCachePolicy(),
     ...(config.responseCache.enabled ? [responseCache({ redis, log, namespace })] : []),
-    consistencyPlugin(redis, config.consistencyWindowSeconds),
+    consistencyPlugin(redis, config.consistencyWindowSeconds, new ConsistencyTokens(config.internalSecret, config.consistencyWindowSeconds)),
   ];
 }

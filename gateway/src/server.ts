@@ -13,7 +13,9 @@ import { currentTraceId, traceRequests } from '../../platform/http/tracing';
 import type { Logger } from '../../platform/logger';
 import { RedisKeyValueCache } from './cache/redis-key-value-cache';
 import type { GatewayConfig, SubgraphName } from './config';
-import { catalogPosition, CONSISTENCY_HEADER, requestedLsn } from './consistency';
+import { mergePositions } from '../../platform/db/positions';
+import { catalogPosition, CONSISTENCY_HEADER } from './consistency';
+import { ConsistencyTokens } from './consistency-token';
 import type { GatewayContext } from './gateway-context';
 import { noteTraceId, requestLog } from './http/request-log';
 import { trustProxySetting } from './http/trust-proxy';
@@ -83,6 +85,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
   const trustedDocuments =
     deps.trustedDocuments ?? (persistedQueries.mode === 'off' ? new TrustedDocuments() : TrustedDocuments.fromFiles(persistedQueries.manifests));
 
+  const consistencyTokens = new ConsistencyTokens(config.internalSecret, config.consistencyWindowSeconds);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(config.rateLimit.trustedProxies));
@@ -101,14 +104,16 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
-        const [{ identity, minLsn }, catalogMinLsn] = await Promise.all([
+        const [{ identity, positions }, catalogMinLsn] = await Promise.all([
           authenticate(deps.redis, config.jwt, req.header('authorization')),
           catalogPosition(deps.redis),
         ]);
         return {
           requestId,
           identity,
-          minLsn: requestedLsn(minLsn, req.header(CONSISTENCY_HEADER)),
+          // a guest's positions come back in the signed token; anything that does not verify is ignored
+          positions: mergePositions(positions ?? {}, consistencyTokens.verify(req.header(CONSISTENCY_HEADER))),
+          committed: {},
           catalogMinLsn,
           client: { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null },
           traceContext: otelContext.active(),

@@ -6,9 +6,9 @@ import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from '../auth/internal-token';
+import { INTERNAL_TOKEN_HEADER, InternalTokenVerifier } from '../auth/internal-token';
 import { HEADERS, type BaseContext, type RequestInfo } from '../context';
-import { isLsn } from '../db/lsn';
+import { formatPositions, hasPositions, mergePositions, parsePositions } from '../db/positions';
 import type { Logger } from '../logger';
 import { maskErrors } from './error-masking';
 import { httpServer } from './http-server';
@@ -35,14 +35,18 @@ export interface SubgraphServer {
   stop(): Promise<void>;
 }
 
-/** After a write, hand the WAL position back so the gateway can keep the caller's reads consistent. */
-function consistencyPlugin(): ApolloServerPlugin<BaseContext> {
+/**
+ * After a write, hand the positions back (this subgraph's own, and those of writes it caused in
+ * other subgraphs) so the caller can keep its reads consistent.
+ */
+function consistencyPlugin(name: string): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
           const lsn = contextValue.db?.committedLsn;
-          if (lsn) response.http.headers.set(HEADERS.committedLsn, lsn);
+          const committed = mergePositions({ ...contextValue.committed }, lsn ? { [name]: lsn } : undefined);
+          if (hasPositions(committed)) response.http.headers.set(HEADERS.committedPositions, formatPositions(committed));
         },
       };
     },
@@ -79,7 +83,7 @@ export async function createSubgraphServer<C extends BaseContext>(options: Subgr
     includeStacktraceInErrorResponses: !options.production,
     formatError: maskErrors(options.production, log),
     plugins: [
-      consistencyPlugin(),
+      consistencyPlugin(options.name),
       badInputAsData(),
       graphqlMetricsPlugin(options.name),
       ApolloServerPluginCacheControl({ calculateHttpHeaders: true }),
@@ -91,13 +95,15 @@ export async function createSubgraphServer<C extends BaseContext>(options: Subgr
   });
   await apollo.start();
 
+  // credentials for this subgraph only: a token signed for another subgraph is refused here
+  const credentials = new InternalTokenVerifier(options.internalSecret, options.name);
   const app = express();
   app.disable('x-powered-by');
   addOpsRoutes(app, options.ready);
   app.use(
     '/graphql',
     (req, res, next) => {
-      const claims = verifyInternalToken(options.internalSecret, req.header(INTERNAL_TOKEN_HEADER));
+      const claims = credentials.verify(req.header(INTERNAL_TOKEN_HEADER));
       if (!claims) {
         res.status(401).json({ errors: [{ message: 'This service only answers the gateway and internal services', extensions: { code: 'UNAUTHENTICATED' } }] });
         return;
@@ -112,12 +118,14 @@ export async function createSubgraphServer<C extends BaseContext>(options: Subgr
       context: async ({ req, res }) => {
         const claims = res.locals.claims;
         const requestId = req.header(HEADERS.requestId) || randomUUID();
-        const minLsn = req.header(HEADERS.minLsn);
+        const positions = parsePositions(req.header(HEADERS.positions));
         return options.createContext({
           requestId,
           identity: claims.identity,
           caller: claims.caller,
-          minLsn: isLsn(minLsn) ? minLsn : undefined,
+          positions,
+          committed: {},
+          minLsn: positions[options.name],
           client: { ip: req.header(HEADERS.clientIp) ?? null, userAgent: req.header(HEADERS.clientUserAgent) ?? null },
           log: log.child({ requestId, traceId: currentTraceId() }),
         });

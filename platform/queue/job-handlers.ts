@@ -26,6 +26,8 @@ export function jobRequestInfo(queue: string, job: Pick<Job, 'id' | 'name' | 'at
   return {
     requestId,
     caller: queue,
+    positions: {},
+    committed: {},
     client: { ip: null, userAgent: null },
     log: log.child({ requestId, job: job.name, jobId: id, traceId: currentTraceId() }),
     job: { id, name: job.name, attempt, lastAttempt: attempt >= (job.opts.attempts ?? 1) },

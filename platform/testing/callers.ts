@@ -29,9 +29,11 @@ export const admin: UserCaller = signedIn({ userId: randomUUID(), roles: [Role.A
 /** Another subgraph (its requests and its worker's jobs alike). */
 export const service = (name: string): Caller => ({ kind: 'service', name });
 
-/** The headers a subgraph receives from this caller. */
-export function callerHeaders(internalSecret: string, caller: Caller): Record<string, string> {
+/** The headers `subgraph` receives from this caller. */
+export function callerHeaders(internalSecret: string, subgraph: string, caller: Caller): Record<string, string> {
   const claims =
-    caller.kind === 'service' ? { caller: caller.name } : { caller: 'gateway', identity: caller.kind === 'user' ? caller.identity : undefined };
+    caller.kind === 'service'
+      ? { caller: caller.name, audience: subgraph }
+      : { caller: 'gateway', audience: subgraph, identity: caller.kind === 'user' ? caller.identity : undefined };
   return { [INTERNAL_TOKEN_HEADER]: signInternalToken(internalSecret, claims) };
 }

@@ -30,7 +30,7 @@ export async function postGraphQL<T = Record<string, any>>(
   return { status: response.status, headers: response.headers, data: body.data ?? undefined, errors: body.errors };
 }
 
-/** Headers of a call made by the gateway on behalf of `identity`. */
-export function asGateway(secret: string, identity?: Identity): Record<string, string> {
-  return { [INTERNAL_TOKEN_HEADER]: signInternalToken(secret, { caller: 'gateway', identity }) };
+/** Headers of a call made by the gateway to `subgraph` on behalf of `identity`. */
+export function asGateway(secret: string, subgraph: string, identity?: Identity): Record<string, string> {
+  return { [INTERNAL_TOKEN_HEADER]: signInternalToken(secret, { caller: 'gateway', audience: subgraph, identity }) };
 }

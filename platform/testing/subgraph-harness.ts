@@ -42,7 +42,7 @@ export async function startSubgraphHarness<C extends SubgraphConfig, D extends S
     subgraph,
     deps,
     queuePrefix,
-    call: (caller, document, variables = {}) => postGraphQL(subgraph.url, document, variables, callerHeaders(deps.config.internalSecret, caller)),
+    call: (caller, document, variables = {}) => postGraphQL(subgraph.url, document, variables, callerHeaders(deps.config.internalSecret, subgraph.name, caller)),
     sql,
     async settle(timeoutMs = 20_000) {
       await waitFor(

@@ -71,7 +71,7 @@ describe('the Redis cache of products', () => {
         const [row] = await m.query(`INSERT INTO products (sku, slug, name, price, status) VALUES ('NR-1', 'no-redis', 'No Redis', '3.00', 'ACTIVE') RETURNING id::text`);
         return row.id as string;
       });
-      const result = await postGraphQL(url, `query ($id: ID!) { product(id: $id) { name } categories { slug } }`, { id }, asGateway(config.internalSecret));
+      const result = await postGraphQL(url, `query ($id: ID!) { product(id: $id) { name } categories { slug } }`, { id }, asGateway(config.internalSecret, 'catalog'));
       expect(result.errors).toBeUndefined();
       expect(result.data).toEqual({ product: { name: 'No Redis' }, categories: [] });
     } finally {
