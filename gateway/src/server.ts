@@ -19,6 +19,7 @@ import { noteTraceId, requestLog } from './http/request-log';
 import { trustProxySetting } from './http/trust-proxy';
 import { authenticate } from './identity';
 import { operationLimits } from './limits/armor';
+import { documentSizeLimit } from './limits/document-size.middleware';
 import { TrustedDocuments } from './persisted-queries/trusted-documents';
 import { trustedDocumentsMiddleware } from './persisted-queries/trusted-documents.middleware';
 import { addPlaygroundRoutes } from './playground/playground.routes';
@@ -70,6 +71,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
     includeStacktraceInErrorResponses: !config.production,
     formatError: maskErrors(config.production, log),
     validationRules: armor.validationRules,
+    validationOptions: armor.validationOptions,
     parseOptions: armor.parseOptions,
     persistedQueries: persistedQueries.apq
       ? { cache: new RedisKeyValueCache(deps.redis, 'gateway:', log), ttl: persistedQueries.apqTtlSeconds }
@@ -94,6 +96,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
+    documentSizeLimit(limits.maxDocumentChars),
     // after the body is read, so the request's span stays active through everything below
     traceRequests('gateway'),
     noteTraceId,
