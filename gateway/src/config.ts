@@ -2,6 +2,7 @@ import { Env, readCommonConfig, type CommonConfig } from '../../platform/config'
 import { readLimitsConfig, type LimitsConfig } from './limits/limits.config';
 import { readPersistedQueriesConfig, type PersistedQueriesConfig } from './persisted-queries/persisted-queries.config';
 import { readPlaygroundConfig, type PlaygroundConfig } from './playground/playground.config';
+import { readAuthLimitsConfig, type AuthLimitsConfig } from './rate-limit/auth-limits.config';
 import { readRateLimitConfig, type RateLimitConfig } from './rate-limit/rate-limit.config';
 import { readResponseCacheConfig, type ResponseCacheConfig } from './response-cache/response-cache.config';
 
@@ -21,6 +22,7 @@ export interface GatewayConfig extends CommonConfig {
   persistedQueries: PersistedQueriesConfig;
   rateLimit: RateLimitConfig;
   responseCache: ResponseCacheConfig;
+  authLimits: AuthLimitsConfig;
 }
 
 export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -43,6 +45,7 @@ export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
     persistedQueries: readPersistedQueriesConfig(env),
     rateLimit: readRateLimitConfig(env, common.production),
     responseCache: readResponseCacheConfig(env),
+    authLimits: readAuthLimitsConfig(env, common.production),
   };
   env.done();
   return config;

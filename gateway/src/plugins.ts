@@ -9,6 +9,7 @@ import type { GatewayConfig } from './config';
 import { consistencyPlugin } from './consistency.plugin';
 import type { GatewayContext } from './gateway-context';
 import { gatewayMetricsPlugin } from './metrics/gateway-metrics.plugin';
+import { authLimitsPlugin } from './rate-limit/auth-limits.plugin';
 import { rateLimitPlugin } from './rate-limit/rate-limit.plugin';
 import { httpCachePolicy } from './response-cache/http-cache-policy.plugin';
 import { responseCache } from './response-cache/response-cache.plugin';
@@ -26,6 +27,7 @@ export function gatewayPlugins(config: GatewayConfig, redis: Redis, log: Logger,
     gatewayMetricsPlugin(),
     operationSpanPlugin(),
     ...(config.rateLimit.enabled ? [rateLimitPlugin({ redis, config: config.rateLimit, log, maxCost: config.limits.maxCost })] : []),
+    authLimitsPlugin({ redis, config: config.authLimits, keyPrefix: config.rateLimit.keyPrefix, log }),
     ApolloServerPluginCacheControl({ calculateHttpHeaders: true }),
     httpCachePolicy(),
     ...(config.responseCache.enabled ? [responseCache({ redis, log, namespace })] : []),

@@ -29,15 +29,17 @@ export function clientKey(context: GatewayContext): string {
   return context.identity ? `user:${context.identity.userId}` : `ip:${context.client.ip ?? 'unknown'}`;
 }
 
-function limiter(redis: Redis, prefix: string, points: number, duration: number): RateLimiterAbstract {
+/** A limiter on Redis; `blockDuration` seconds of lockout once a key goes over its points. */
+export function limiter(redis: Redis, prefix: string, points: number, duration: number, blockDuration = 0): RateLimiterAbstract {
   return new RateLimiterRedis({
     storeClient: redis,
     keyPrefix: prefix,
     points,
     duration,
+    blockDuration,
     rejectIfRedisNotReady: true,
     // while Redis is away each instance counts on its own rather than letting everything through
-    insuranceLimiter: new RateLimiterMemory({ keyPrefix: `${prefix}-local`, points, duration }),
+    insuranceLimiter: new RateLimiterMemory({ keyPrefix: `${prefix}-local`, points, duration, blockDuration }),
   });
 }
 
