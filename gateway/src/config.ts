@@ -23,6 +23,8 @@ export interface GatewayConfig extends CommonConfig {
   rateLimit: RateLimitConfig;
   responseCache: ResponseCacheConfig;
   authLimits: AuthLimitsConfig;
+  /** The Redis of the caches (APQ, response cache): may be a separate, bounded (allkeys-lru) one. */
+  cacheRedisUrl: string;
 }
 
 export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -42,10 +44,11 @@ export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
     consistencyWindowSeconds: env.int('CONSISTENCY_WINDOW_SECONDS', 60, { min: 1, max: 3600 }),
     playground: readPlaygroundConfig(env, common.production),
     limits: readLimitsConfig(env, common.production),
-    persistedQueries: readPersistedQueriesConfig(env),
+    persistedQueries: readPersistedQueriesConfig(env, common.production),
     rateLimit: readRateLimitConfig(env, common.production),
     responseCache: readResponseCacheConfig(env),
     authLimits: readAuthLimitsConfig(env, common.production),
+    cacheRedisUrl: env.optional('CACHE_REDIS_URL') ? env.url('CACHE_REDIS_URL', undefined, ['redis', 'rediss']) : common.redisUrl,
   };
   env.done();
   return config;

@@ -16,7 +16,7 @@ import { responseCache } from './response-cache/response-cache.plugin';
 import { operationSpanPlugin } from './tracing/operation-span.plugin';
 
 /** The gateway's Apollo Server plugins, in the order their hooks should run. */
-export function gatewayPlugins(config: GatewayConfig, redis: Redis, log: Logger, supergraphSdl: string): ApolloServerPlugin<GatewayContext>[] {
+export function gatewayPlugins(config: GatewayConfig, redis: Redis, log: Logger, supergraphSdl: string, cacheRedis: Redis = redis): ApolloServerPlugin<GatewayContext>[] {
   // instances of one deployment (same supergraph, same subgraphs) share cached responses; a new
   // supergraph starts with an empty cache
   const namespace = createHash('sha256').update(supergraphSdl).update(JSON.stringify(config.subgraphUrls)).digest('hex').slice(0, 16);
@@ -30,7 +30,7 @@ export function gatewayPlugins(config: GatewayConfig, redis: Redis, log: Logger,
     authLimitsPlugin({ redis, config: config.authLimits, keyPrefix: config.rateLimit.keyPrefix, log }),
     ApolloServerPluginCacheControl({ calculateHttpHeaders: true }),
     httpCachePolicy(),
-    ...(config.responseCache.enabled ? [responseCache({ redis, log, namespace })] : []),
+    ...(config.responseCache.enabled ? [responseCache({ redis, log, namespace, cacheRedis })] : []),
     consistencyPlugin(redis, config.consistencyWindowSeconds),
   ];
 }

@@ -11,6 +11,8 @@ import { httpServer } from '../../platform/http/http-server';
 import { addOpsRoutes } from '../../platform/http/ops-routes';
 import { currentTraceId, traceRequests } from '../../platform/http/tracing';
 import type { Logger } from '../../platform/logger';
+import { Role } from '../../platform/auth/roles';
+import { createRedis } from '../../platform/redis';
 import { RedisKeyValueCache } from './cache/redis-key-value-cache';
 import type { GatewayConfig, SubgraphName } from './config';
 import { catalogPosition, CONSISTENCY_HEADER, requestedLsn } from './consistency';
@@ -20,6 +22,7 @@ import { trustProxySetting } from './http/trust-proxy';
 import { authenticate } from './identity';
 import { operationLimits } from './limits/armor';
 import { documentSizeLimit } from './limits/document-size.middleware';
+import { introspectionPolicy } from './limits/introspection.plugin';
 import { TrustedDocuments } from './persisted-queries/trusted-documents';
 import { trustedDocumentsMiddleware } from './persisted-queries/trusted-documents.middleware';
 import { addPlaygroundRoutes } from './playground/playground.routes';
@@ -36,6 +39,8 @@ export interface GatewayDeps {
   supergraphSdl?: string;
   /** Trusted documents; loaded from config.persistedQueries.manifests when absent. */
   trustedDocuments?: TrustedDocuments;
+  /** The caches' Redis (APQ, response cache); from config.cacheRedisUrl when absent (`redis` when that is REDIS_URL). */
+  cacheRedis?: Redis;
 }
 
 export interface GatewayServer {
@@ -60,10 +65,16 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
     buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name as SubgraphName] ?? url!, config.internalSecret, name),
     logger: log,
   });
+  const trustedDocuments =
+    deps.trustedDocuments ?? (persistedQueries.mode === 'off' ? new TrustedDocuments() : TrustedDocuments.fromFiles(persistedQueries.manifests));
   const armor = operationLimits(limits);
+  // caches may live in a bounded Redis (maxmemory + allkeys-lru); queues, budgets and revocations stay on REDIS_URL
+  const ownCacheRedis = !deps.cacheRedis && config.cacheRedisUrl !== config.redisUrl ? createRedis(config.cacheRedisUrl, 'gateway-cache') : undefined;
+  const cacheRedis = deps.cacheRedis ?? ownCacheRedis ?? deps.redis;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: limits.introspection,
+    // introspectionPolicy decides: trusted documents may look types up where introspection is off
+    introspection: true,
     hideSchemaDetailsFromClientErrors: !limits.fieldSuggestions,
     allowBatchedHttpRequests: limits.batching,
     csrfPrevention: limits.csrfPrevention,
@@ -74,16 +85,22 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
     validationOptions: armor.validationOptions,
     parseOptions: armor.parseOptions,
     persistedQueries: persistedQueries.apq
-      ? { cache: new RedisKeyValueCache(deps.redis, 'gateway:', log), ttl: persistedQueries.apqTtlSeconds }
+      ? { cache: new RedisKeyValueCache(cacheRedis, 'gateway:', log), ttl: persistedQueries.apqTtlSeconds }
       : false,
-    plugins: [...armor.plugins, ...gatewayPlugins(config, deps.redis, log, supergraphSdl)],
+    plugins: [
+      introspectionPolicy(limits.introspection, (source) => trustedDocuments.hasBody(source)),
+      ...armor.plugins,
+      ...gatewayPlugins(config, deps.redis, log, supergraphSdl, cacheRedis),
+    ],
   });
   await apollo.start();
   // Redis holds rate limits, persisted queries and the response cache: give it a moment to connect
   await Promise.race([deps.redis.ping().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
 
-  const trustedDocuments =
-    deps.trustedDocuments ?? (persistedQueries.mode === 'off' ? new TrustedDocuments() : TrustedDocuments.fromFiles(persistedQueries.manifests));
+  /** Staff tools (an ADMIN access token) may send documents outside the manifests in enforce mode. */
+  const staffTool = async (req: express.Request) =>
+    persistedQueries.adminRawDocuments &&
+    !!(await authenticate(deps.redis, config.jwt, req.header('authorization')).catch(() => ({ identity: undefined }))).identity?.roles.includes(Role.ADMIN);
 
   const app = express();
   app.disable('x-powered-by');
@@ -100,7 +117,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
     // after the body is read, so the request's span stays active through everything below
     traceRequests('gateway'),
     noteTraceId,
-    ...(persistedQueries.mode === 'off' ? [] : [trustedDocumentsMiddleware(trustedDocuments, persistedQueries.mode)]),
+    ...(persistedQueries.mode === 'off' ? [] : [trustedDocumentsMiddleware(trustedDocuments, persistedQueries.mode, staffTool)]),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
@@ -130,6 +147,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
     async stop() {
       await http.close();
       await apollo.stop();
+      ownCacheRedis?.disconnect();
     },
   };
 }

@@ -53,21 +53,23 @@ describe('production thresholds', () => {
 describe('the production gateway refuses operations over a limit before any subgraph runs', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ ...PRODUCTION, RATE_LIMIT_ENABLED: 'false' });
+    // trusted documents in allow mode (an operator serving third-party clients): ad-hoc documents reach the limits
+    stack = await startStack({ ...PRODUCTION, RATE_LIMIT_ENABLED: 'false', TRUSTED_DOCUMENTS: 'allow' });
   });
   afterAll(async () => {
     await stack?.stop();
   });
 
   /** Posts `query`; returns the response and how many SQL statements any subgraph ran meanwhile. */
-  async function refused(query: string) {
-    const { result, counts } = await countStatements(stack.statementLogs(), () => postJson(stack.gatewayUrl, { query }));
+  async function refused(query: string, variables?: Record<string, unknown>) {
+    const { result, counts } = await countStatements(stack.statementLogs(), () => postJson(stack.gatewayUrl, { query, variables }));
     return { status: result.status, errors: result.body.errors as { message: string; extensions: { code: string } }[], data: result.body.data, statements: counts.total };
   }
 
   it('runs a contract operation', async () => {
     const res = await postJson(stack.gatewayUrl, { query: storefront.Me });
-    expect(res.body).toEqual({ data: { me: null } });
+    expect(res.body.data).toEqual({ me: null });
+    expect(res.body.errors).toBeUndefined();
   });
 
   it('too many aliases', async () => {
@@ -88,10 +90,67 @@ describe('the production gateway refuses operations over a limit before any subg
   });
 
   it('too costly: a fragment spread many times', async () => {
-    const spreads = Array.from({ length: 200 }, () => '...Everything').join(' ');
+    const spreads = Array.from({ length: 700 }, () => '...Everything').join(' ');
     const res = await refused(`query Costly { me { ${spreads} } } fragment Everything on User { id name email addresses { id street city country } }`);
     expect(res.status).toBe(400);
+    expect(res.errors[0].message).toMatch(/Query Cost limit of 5000 exceeded, found 5601/);
+    expect(res.statements).toBe(0);
+  });
+
+  it('too costly: list sizes passed as variables count as literals do', async () => {
+    const query = `query Nested($a: Int, $b: Int, $c: Int) { products(first: $a) { edges { node { id name reviews(first: $b) {
+      edges { node { id author { id reviews(first: $c) { edges { node { id rating } } } } } } } } } } }`;
+    const res = await refused(query, { a: 100, b: 100, c: 100 });
+    expect(res.status).toBe(400);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors[0].message).toMatch(/Query Cost limit of 5000 exceeded, found 4070602/);
+    expect(res.statements).toBe(0);
+  });
+
+  it('too costly: a 2^12 fragment fan-out is refused without a single SQL statement', async () => {
+    const levels = Array.from({ length: 12 }, (_, i) => `fragment F${i} on User { ...F${i + 1} ...G${i + 1} } fragment G${i + 1} on User { ...F${i + 1} }`);
+    const res = await refused(`query FanOut { me { ...F0 } } ${levels.join(' ')} fragment F12 on User { id name }`);
+    expect(res.status).toBe(400);
+    expect(res.errors).toHaveLength(1);
     expect(res.errors[0].message).toMatch(/Query Cost limit of 5000 exceeded/);
+    expect(res.statements).toBe(0);
+  });
+
+  it('refuses cyclic fragments', async () => {
+    const res = await refused('query Cycle { me { ...A } } fragment A on User { id ...B } fragment B on User { name ...A }');
+    expect(res.status).toBe(400);
+    expect(res.errors[0].message).toMatch(/Cannot spread fragment "A" within itself/);
+    expect(res.statements).toBe(0);
+  });
+
+  it('answers repeated directives with one rejection', async () => {
+    // 200 fit in the token limit: the directive limit refuses them, the 199 duplicate-directive errors are dropped
+    const under = await refused(`{ me { id ${Array.from({ length: 200 }, () => '@include(if: true)').join(' ')} } }`);
+    expect(under.status).toBe(400);
+    expect(under.errors.map((e) => e.message)).toEqual([expect.stringMatching(/Directives limit of 20 exceeded, found 200/)]);
+    // 700 do not: the parser stops at the token limit
+    const over = await refused(`{ me { id ${Array.from({ length: 700 }, () => '@include(if: true)').join(' ')} } }`);
+    expect(over.status).toBe(400);
+    expect(over.errors.map((e) => e.message)).toEqual([expect.stringMatching(/more th\w+ 1500 tokens/)]);
+  });
+
+  it('refuses a document over 20,000 characters before parsing it', async () => {
+    const res = await refused(`{ me { id } } # ${'x'.repeat(20_000)}`);
+    expect(res.status).toBe(400);
+    expect(res.errors[0].extensions.code).toBe('DOCUMENT_TOO_LARGE');
+    expect(res.statements).toBe(0);
+  });
+
+  it.each([
+    ['a login e-mail in variables', 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email: 'a\u0000@example.com', password: 'x' } }],
+    ['a registration name in variables', 'mutation ($input: RegisterInput!) { register(input: $input) { accessToken } }', { input: { email: 'n@example.com', password: 'a long enough passphrase', name: 'Nul\u0000Name' } }],
+    ['a slug in a literal', '{ product(slug: "nul\\u0000slug") { id } }', undefined],
+    ['a wishlist name in a literal', 'mutation { createWishlist(name: "wish\\u0000list") { userErrors { code } } }', undefined],
+  ])('refuses NUL (\\u0000) in %s with BAD_USER_INPUT before any subgraph runs', async (_what, query, variables) => {
+    const res = await refused(query, variables);
+    expect(res.status).toBe(400);
+    expect(res.errors.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors[0].message).toMatch(/NUL/);
     expect(res.statements).toBe(0);
   });
 

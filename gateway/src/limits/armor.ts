@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLError, ParseOptions, ValidationRule } from 'graphql';
+import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import { costLimitPlugin } from './cost.plugin';
 import type { LimitsConfig } from './limits.config';
 import { noNulCharactersPlugin } from './nul-characters';
@@ -10,7 +10,17 @@ export const MAX_VALIDATION_ERRORS = 10;
 
 /** Errors the armor rules reported: an operation over a limit gets that one error, nothing else. */
 const limitErrors = new WeakSet<Error>();
-const remember = [(_ctx: unknown, error: GraphQLError) => void limitErrors.add(error)];
+/** Reports a rejection as armor does (BAD_USER_INPUT, HTTP 400), remembering the error it reports. */
+const reportLimit = () => ({
+  propagateOnRejection: false,
+  onReject: [
+    (ctx: ValidationContext | null, error: GraphQLError) => {
+      const reported = new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+      limitErrors.add(reported);
+      ctx?.reportError(reported);
+    },
+  ],
+});
 
 /**
  * One rejection per refused operation: when an armor limit is exceeded, the other rules' errors
@@ -23,7 +33,7 @@ function oneRejectionPlugin(): ApolloServerPlugin {
       return {
         async validationDidStart() {
           return async (errors?: readonly Error[]) => {
-            const limit = errors?.find((e) => limitErrors.has(e as GraphQLError));
+            const limit = errors?.find((e) => limitErrors.has(e));
             if (limit) (errors as Error[]).splice(0, errors!.length, limit);
           };
         },
@@ -48,9 +58,9 @@ export function operationLimits(limits: LimitsConfig): {
 } {
   const exposeLimits = true; // the thresholds are documented: tell the client which one it hit
   const { validationRules } = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, exposeLimits, flattenFragments: true, onReject: remember },
-    maxAliases: { n: limits.maxAliases, exposeLimits, onReject: remember },
-    maxDirectives: { n: limits.maxDirectives, exposeLimits, onReject: remember },
+    maxDepth: { n: limits.maxDepth, exposeLimits, flattenFragments: true, ...reportLimit() },
+    maxAliases: { n: limits.maxAliases, exposeLimits, ...reportLimit() },
+    maxDirectives: { n: limits.maxDirectives, exposeLimits, ...reportLimit() },
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: !limits.fieldSuggestions },
