@@ -25,6 +25,11 @@ export interface GatewayConfig extends CommonConfig {
   authLimits: AuthLimitsConfig;
   /** The Redis of the caches (APQ, response cache): may be a separate, bounded (allkeys-lru) one. */
   cacheRedisUrl: string;
+  /** Where /metrics and the detailed /readyz answer: an operations port, not the public one. */
+  opsPort: number;
+  opsHost: string;
+  /** Browser origins allowed to call the API cross-origin (CORS); none by default. */
+  corsOrigins: string[];
 }
 
 export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -48,6 +53,9 @@ export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
     rateLimit: readRateLimitConfig(env, common.production),
     responseCache: readResponseCacheConfig(env),
     authLimits: readAuthLimitsConfig(env, common.production),
+    corsOrigins: env.urls('CORS_ORIGINS', ['http', 'https']),
+    opsPort: env.int('GATEWAY_OPS_PORT', 4090, { min: 1, max: 65535 }),
+    opsHost: env.string('GATEWAY_OPS_HOST', '127.0.0.1'),
     cacheRedisUrl: env.optional('CACHE_REDIS_URL') ? env.url('CACHE_REDIS_URL', undefined, ['redis', 'rediss']) : common.redisUrl,
   };
   env.done();

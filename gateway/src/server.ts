@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { maskErrors } from '../../platform/http/error-masking';
 import { httpServer } from '../../platform/http/http-server';
-import { addOpsRoutes } from '../../platform/http/ops-routes';
+import { createOpsApp } from '../../platform/http/ops-routes';
 import { currentTraceId, traceRequests } from '../../platform/http/tracing';
 import type { Logger } from '../../platform/logger';
 import { Role } from '../../platform/auth/roles';
@@ -17,6 +17,7 @@ import { RedisKeyValueCache } from './cache/redis-key-value-cache';
 import type { GatewayConfig, SubgraphName } from './config';
 import { catalogPosition, CONSISTENCY_HEADER, requestedLsn } from './consistency';
 import type { GatewayContext } from './gateway-context';
+import { cors } from './http/cors';
 import { noteTraceId, requestLog } from './http/request-log';
 import { trustProxySetting } from './http/trust-proxy';
 import { authenticate } from './identity';
@@ -45,9 +46,13 @@ export interface GatewayDeps {
 
 export interface GatewayServer {
   app: Express;
+  /** The operations app: /healthz, /readyz with the reason of a failure, /metrics. */
+  ops: Express;
   apollo: ApolloServer<GatewayContext>;
   trustedDocuments: TrustedDocuments;
   listen(port: number, host?: string): Promise<Server>;
+  /** Serves the operations app (config.opsPort / opsHost in main.ts). */
+  listenOps(port: number, host?: string): Promise<Server>;
   stop(): Promise<void>;
 }
 
@@ -106,12 +111,23 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(config.rateLimit.trustedProxies));
   app.use(requestLog(log));
-  addOpsRoutes(app, async () => {
+  const ready = async () => {
     await deps.redis.ping();
+  };
+  // the public port says whether the gateway is up and ready, without why not; metrics and the
+  // failure's text are on the operations port
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
   });
+  app.get('/readyz', async (_req, res) => {
+    const ok = await ready().then(() => true, () => false);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable' });
+  });
+  const ops = createOpsApp(ready);
   if (config.playground.enabled) addPlaygroundRoutes(app, GRAPHQL_PATH, () => gateway.schema!);
   app.use(
     GRAPHQL_PATH,
+    cors(config.corsOrigins, ['x-request-id', CONSISTENCY_HEADER, 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after']),
     express.json({ limit: '1mb' }),
     documentSizeLimit(limits.maxDocumentChars),
     // after the body is read, so the request's span stays active through everything below
@@ -139,13 +155,16 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
   );
 
   const http = httpServer(app, config.host);
+  const opsHttp = httpServer(ops, config.opsHost);
   return {
     app,
+    ops,
     apollo,
     trustedDocuments,
     listen: http.listen,
+    listenOps: opsHttp.listen,
     async stop() {
-      await http.close();
+      await Promise.all([http.close(), opsHttp.close()]);
       await apollo.stop();
       ownCacheRedis?.disconnect();
     },

@@ -7,14 +7,8 @@ import { admin, storefront } from '../../e2e/operations';
 import { operationLimits } from '../src/limits/armor';
 import { PRODUCTION_LIMITS, readLimitsConfig } from '../src/limits/limits.config';
 import { Env } from '../../platform/config';
-import { postJson } from './gateway-fixtures';
+import { postJson, PRODUCTION } from './gateway-fixtures';
 
-/** The production profile, with the secrets the test subgraphs use. */
-export const PRODUCTION = {
-  NODE_ENV: 'production',
-  JWT_SECRET: 'development-only-secret-change-me-0123456789-jwt',
-  INTERNAL_SECRET: 'development-only-secret-change-me-0123456789-internal',
-};
 const productionLimits = () => readLimitsConfig(new Env(PRODUCTION), true);
 
 /** The armor rules alone, on the document: they read only the operation, not the schema. */
