@@ -1,4 +1,4 @@
-import { isCountryCode, isEmail, isIsoDate, isUuid } from './validation';
+import { isCountryCode, isEmail, isIsoDate, isUuid, nulPath } from './validation';
 
 describe('validation', () => {
   it('checks e-mail addresses', () => {
@@ -19,5 +19,11 @@ describe('validation', () => {
     expect(isIsoDate('2023-02-30')).toBe(false);
     expect(isUuid('8c0f6a3e-2b1d-4c5e-9f00-1a2b3c4d5e6f')).toBe(true);
     expect(isUuid("1' or '1'='1")).toBe(false);
+  });
+  it('finds NUL characters anywhere in an input', () => {
+    expect(nulPath({ input: { email: 'a@example.com', tags: ['ok', 'n\u0000l'] } })).toBe('input.tags[1]');
+    expect(nulPath('\u0000')).toBe('(value)');
+    expect(nulPath({ ['k\u0000']: 1 })).toBe('k\u0000');
+    expect(nulPath({ input: { name: 'fine', count: 3, none: null } })).toBeUndefined();
   });
 });

@@ -26,6 +26,7 @@ import { operationLimits } from '../src/limits/armor';
 import { operationCost } from '../src/limits/operation-cost';
 import { PRODUCTION_LIMITS, readLimitsConfig } from '../src/limits/limits.config';
 import { Env } from '../../platform/config';
+import { asGateway, postGraphQL } from '../../platform/testing/graphql-client';
 import { postJson, PRODUCTION } from './gateway-fixtures';
 
 const productionLimits = () => readLimitsConfig(new Env(PRODUCTION), true);
@@ -191,6 +192,14 @@ describe('the production gateway refuses operations over a limit before any subg
     expect(res.errors.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors[0].message).toMatch(/NUL/);
     expect(res.statements).toBe(0);
+  });
+
+  it('a subgraph refuses NUL from any caller too (a service calling it directly)', async () => {
+    const { result, counts } = await countStatements(stack.statementLogs(), () =>
+      postGraphQL(stack.subgraphs.users.url, 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email: 'x\u0000@example.com', password: 'p' } }, asGateway(PRODUCTION.INTERNAL_SECRET)),
+    );
+    expect(result.errors!.map((e) => e.extensions!.code)).toEqual(['BAD_USER_INPUT']);
+    expect(counts.total).toBe(0);
   });
 
   it('too many tokens', async () => {

@@ -3,7 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import { costLimitPlugin } from './cost.plugin';
 import type { LimitsConfig } from './limits.config';
-import { noNulCharactersPlugin } from './nul-characters';
+import { noNulCharactersPlugin } from '../../../platform/http/nul-characters.plugin';
 
 /** Validation errors listed per response at most; graphql-js stops validating after that many. */
 export const MAX_VALIDATION_ERRORS = 10;
