@@ -1,4 +1,4 @@
-import { isCountryCode, isEmail, isHttpUrl, isIsoDate, isMoneyAmount, isUuid, toCents } from './validation';
+import { isCountryCode, isEmail, isHttpUrl, isIsoDate, isMoneyAmount, isUuid, nulPath, toCents } from './validation';
 
 describe('validation', () => {
   it('checks e-mail addresses', () => {
@@ -32,5 +32,12 @@ describe('validation', () => {
   it('checks http(s) URLs', () => {
     expect(isHttpUrl('https://img.example.com/a.jpg')).toBe(true);
     expect(isHttpUrl('javascript:alert(1)')).toBe(false);
+  });
+
+  it('finds NUL characters anywhere in an input', () => {
+    expect(nulPath({ input: { email: 'a@example.com', tags: ['ok', 'n\u0000l'] } })).toBe('input.tags[1]');
+    expect(nulPath('\u0000')).toBe('(value)');
+    expect(nulPath({ ['k\u0000']: 1 })).toBe('k\u0000');
+    expect(nulPath({ input: { name: 'fine', count: 3, none: null } })).toBeUndefined();
   });
 });

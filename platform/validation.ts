@@ -50,3 +50,27 @@ export function isHttpUrl(value: string): boolean {
     return false;
   }
 }
+
+/**
+ * Where the first string (or object key) holding the NUL character is in a JSON value ("input.name",
+ * "ids[2]", "(value)"), or undefined. PostgreSQL text cannot store NUL: such input is refused.
+ */
+export function nulPath(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || '(value)' : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulPath(value[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (key.includes('\u0000')) return at;
+      const found = nulPath(v, at);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

@@ -2,6 +2,7 @@ import { Env, readCommonConfig, type CommonConfig } from '../../platform/config'
 import { readLimitsConfig, type LimitsConfig } from './limits/limits.config';
 import { readPersistedQueriesConfig, type PersistedQueriesConfig } from './persisted-queries/persisted-queries.config';
 import { readPlaygroundConfig, type PlaygroundConfig } from './playground/playground.config';
+import { readAuthLimitsConfig, type AuthLimitsConfig } from './rate-limit/auth-limits.config';
 import { readRateLimitConfig, type RateLimitConfig } from './rate-limit/rate-limit.config';
 import { readResponseCacheConfig, type ResponseCacheConfig } from './response-cache/response-cache.config';
 import { envPrefix, SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/registry';
@@ -21,6 +22,14 @@ export interface GatewayConfig extends CommonConfig {
   persistedQueries: PersistedQueriesConfig;
   rateLimit: RateLimitConfig;
   responseCache: ResponseCacheConfig;
+  authLimits: AuthLimitsConfig;
+  /** The Redis of the caches (APQ, response cache): may be a separate, bounded (allkeys-lru) one. */
+  cacheRedisUrl: string;
+  /** Where /metrics and the detailed /readyz answer: an operations port, not the public one. */
+  opsPort: number;
+  opsHost: string;
+  /** Browser origins allowed to call the API cross-origin (CORS); none by default. */
+  corsOrigins: string[];
 }
 
 export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -40,9 +49,14 @@ export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
     consistencyWindowSeconds: env.int('CONSISTENCY_WINDOW_SECONDS', 60, { min: 1, max: 3600 }),
     playground: readPlaygroundConfig(env, common.production),
     limits: readLimitsConfig(env, common.production),
-    persistedQueries: readPersistedQueriesConfig(env),
+    persistedQueries: readPersistedQueriesConfig(env, common.production),
     rateLimit: readRateLimitConfig(env, common.production),
     responseCache: readResponseCacheConfig(env),
+    authLimits: readAuthLimitsConfig(env, common.production),
+    corsOrigins: env.urls('CORS_ORIGINS', ['http', 'https']),
+    opsPort: env.int('GATEWAY_OPS_PORT', 4090, { min: 1, max: 65535 }),
+    opsHost: env.string('GATEWAY_OPS_HOST', '127.0.0.1'),
+    cacheRedisUrl: env.optional('CACHE_REDIS_URL') ? env.url('CACHE_REDIS_URL', undefined, ['redis', 'rediss']) : common.redisUrl,
   };
   env.done();
   return config;

@@ -9,7 +9,8 @@ runProcess('gateway', async (log) => {
   const redis = createRedis(config.redisUrl, 'gateway');
   const gateway = await createGateway({ config, redis, log });
   await gateway.listen(config.port, config.host);
-  log.info({ url: `http://${config.host}:${config.port}/graphql` }, 'gateway ready');
+  await gateway.listenOps(config.opsPort, config.opsHost);
+  log.info({ url: `http://${config.host}:${config.port}/graphql`, ops: `http://${config.opsHost}:${config.opsPort}/metrics` }, 'gateway ready');
   return async () => {
     await gateway.stop();
     redis.disconnect();

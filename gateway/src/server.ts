@@ -8,19 +8,24 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { maskErrors } from '../../platform/http/error-masking';
 import { httpServer } from '../../platform/http/http-server';
-import { addOpsRoutes } from '../../platform/http/ops-routes';
+import { createOpsApp } from '../../platform/http/ops-routes';
 import { currentTraceId, traceRequests } from '../../platform/http/tracing';
 import type { Logger } from '../../platform/logger';
+import { Role } from '../../platform/auth/roles';
+import { createRedis } from '../../platform/redis';
 import { RedisKeyValueCache } from './cache/redis-key-value-cache';
 import type { GatewayConfig, SubgraphName } from './config';
 import { mergePositions } from '../../platform/db/positions';
 import { catalogPosition, CONSISTENCY_HEADER } from './consistency';
 import { ConsistencyTokens } from './consistency-token';
 import type { GatewayContext } from './gateway-context';
+import { cors } from './http/cors';
 import { noteTraceId, requestLog } from './http/request-log';
 import { trustProxySetting } from './http/trust-proxy';
 import { authenticate } from './identity';
 import { operationLimits } from './limits/armor';
+import { documentSizeLimit } from './limits/document-size.middleware';
+import { introspectionPolicy } from './limits/introspection.plugin';
 import { TrustedDocuments } from './persisted-queries/trusted-documents';
 import { trustedDocumentsMiddleware } from './persisted-queries/trusted-documents.middleware';
 import { addPlaygroundRoutes } from './playground/playground.routes';
@@ -37,13 +42,19 @@ export interface GatewayDeps {
   supergraphSdl?: string;
   /** Trusted documents; loaded from config.persistedQueries.manifests when absent. */
   trustedDocuments?: TrustedDocuments;
+  /** The caches' Redis (APQ, response cache); from config.cacheRedisUrl when absent (`redis` when that is REDIS_URL). */
+  cacheRedis?: Redis;
 }
 
 export interface GatewayServer {
   app: Express;
+  /** The operations app: /healthz, /readyz with the reason of a failure, /metrics. */
+  ops: Express;
   apollo: ApolloServer<GatewayContext>;
   trustedDocuments: TrustedDocuments;
   listen(port: number, host?: string): Promise<Server>;
+  /** Serves the operations app (config.opsPort / opsHost in main.ts). */
+  listenOps(port: number, host?: string): Promise<Server>;
   stop(): Promise<void>;
 }
 
@@ -61,10 +72,16 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
     buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name as SubgraphName] ?? url!, config.internalSecret, name),
     logger: log,
   });
+  const trustedDocuments =
+    deps.trustedDocuments ?? (persistedQueries.mode === 'off' ? new TrustedDocuments() : TrustedDocuments.fromFiles(persistedQueries.manifests));
   const armor = operationLimits(limits);
+  // caches may live in a bounded Redis (maxmemory + allkeys-lru); queues, budgets and revocations stay on REDIS_URL
+  const ownCacheRedis = !deps.cacheRedis && config.cacheRedisUrl !== config.redisUrl ? createRedis(config.cacheRedisUrl, 'gateway-cache') : undefined;
+  const cacheRedis = deps.cacheRedis ?? ownCacheRedis ?? deps.redis;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: limits.introspection,
+    // introspectionPolicy decides: trusted documents may look types up where introspection is off
+    introspection: true,
     hideSchemaDetailsFromClientErrors: !limits.fieldSuggestions,
     allowBatchedHttpRequests: limits.batching,
     csrfPrevention: limits.csrfPrevention,
@@ -72,35 +89,54 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
     includeStacktraceInErrorResponses: !config.production,
     formatError: maskErrors(config.production, log),
     validationRules: armor.validationRules,
+    validationOptions: armor.validationOptions,
     parseOptions: armor.parseOptions,
     persistedQueries: persistedQueries.apq
-      ? { cache: new RedisKeyValueCache(deps.redis, 'gateway:', log), ttl: persistedQueries.apqTtlSeconds }
+      ? { cache: new RedisKeyValueCache(cacheRedis, 'gateway:', log), ttl: persistedQueries.apqTtlSeconds }
       : false,
-    plugins: [...armor.plugins, ...gatewayPlugins(config, deps.redis, log, supergraphSdl)],
+    plugins: [
+      introspectionPolicy(limits.introspection, (source) => trustedDocuments.hasBody(source)),
+      ...armor.plugins,
+      ...gatewayPlugins(config, deps.redis, log, supergraphSdl, cacheRedis),
+    ],
   });
   await apollo.start();
   // Redis holds rate limits, persisted queries and the response cache: give it a moment to connect
   await Promise.race([deps.redis.ping().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
 
-  const trustedDocuments =
-    deps.trustedDocuments ?? (persistedQueries.mode === 'off' ? new TrustedDocuments() : TrustedDocuments.fromFiles(persistedQueries.manifests));
+  /** Staff tools (an ADMIN access token) may send documents outside the manifests in enforce mode. */
+  const staffTool = async (req: express.Request) =>
+    persistedQueries.adminRawDocuments &&
+    !!(await authenticate(deps.redis, config.jwt, req.header('authorization')).catch(() => ({ identity: undefined }))).identity?.roles.includes(Role.ADMIN);
 
   const consistencyTokens = new ConsistencyTokens(config.internalSecret, config.consistencyWindowSeconds);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(config.rateLimit.trustedProxies));
   app.use(requestLog(log));
-  addOpsRoutes(app, async () => {
+  const ready = async () => {
     await deps.redis.ping();
+  };
+  // the public port says whether the gateway is up and ready, without why not; metrics and the
+  // failure's text are on the operations port
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
   });
+  app.get('/readyz', async (_req, res) => {
+    const ok = await ready().then(() => true, () => false);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable' });
+  });
+  const ops = createOpsApp(ready);
   if (config.playground.enabled) addPlaygroundRoutes(app, GRAPHQL_PATH, () => gateway.schema!);
   app.use(
     GRAPHQL_PATH,
+    cors(config.corsOrigins, ['x-request-id', CONSISTENCY_HEADER, 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after']),
     express.json({ limit: '1mb' }),
+    documentSizeLimit(limits.maxDocumentChars),
     // after the body is read, so the request's span stays active through everything below
     traceRequests('gateway'),
     noteTraceId,
-    ...(persistedQueries.mode === 'off' ? [] : [trustedDocumentsMiddleware(trustedDocuments, persistedQueries.mode)]),
+    ...(persistedQueries.mode === 'off' ? [] : [trustedDocumentsMiddleware(trustedDocuments, persistedQueries.mode, staffTool)]),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
@@ -124,14 +160,18 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
   );
 
   const http = httpServer(app, config.host);
+  const opsHttp = httpServer(ops, config.opsHost);
   return {
     app,
+    ops,
     apollo,
     trustedDocuments,
     listen: http.listen,
+    listenOps: opsHttp.listen,
     async stop() {
-      await http.close();
+      await Promise.all([http.close(), opsHttp.close()]);
       await apollo.stop();
+      ownCacheRedis?.disconnect();
     },
   };
 }

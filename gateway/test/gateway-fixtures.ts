@@ -8,6 +8,13 @@ import type { TrustedDocuments } from '../src/persisted-queries/trusted-document
 import type { Stack } from '../../e2e/harness';
 import { envPrefix } from '../../subgraphs/registry';
 
+/** The production profile, with the secrets the test subgraphs use. */
+export const PRODUCTION = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'development-only-secret-change-me-0123456789-jwt',
+  INTERNAL_SECRET: 'development-only-secret-change-me-0123456789-internal',
+};
+
 /** A second gateway instance in front of the same subgraphs and Redis, e.g. with other settings. */
 export async function startExtraGateway(
   stack: Stack,

@@ -1,20 +1,34 @@
-import { buildSchema, getNamedType, isNonNullType, isObjectType, parse, validate, type DocumentNode, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  parse,
+  typeFromAST,
+  validate,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type NamedTypeNode,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countStatements } from '../../platform/db/statement-log';
 import { startStack, type Stack } from '../../e2e/harness';
 import { admin, storefront } from '../../e2e/operations';
 import { operationLimits } from '../src/limits/armor';
+import { operationCost } from '../src/limits/operation-cost';
 import { PRODUCTION_LIMITS, readLimitsConfig } from '../src/limits/limits.config';
 import { Env } from '../../platform/config';
-import { postJson } from './gateway-fixtures';
+import { asGateway, postGraphQL } from '../../platform/testing/graphql-client';
+import { postJson, PRODUCTION } from './gateway-fixtures';
 
-/** The production profile, with the secrets the test subgraphs use. */
-export const PRODUCTION = {
-  NODE_ENV: 'production',
-  JWT_SECRET: 'development-only-secret-change-me-0123456789-jwt',
-  INTERNAL_SECRET: 'development-only-secret-change-me-0123456789-internal',
-};
 const productionLimits = () => readLimitsConfig(new Env(PRODUCTION), true);
 
 /** The armor rules alone, on the document: they read only the operation, not the schema. */
@@ -22,6 +36,17 @@ function limitErrors(document: DocumentNode): string[] {
   const { validationRules } = operationLimits(productionLimits());
   const any = buildSchema('type Query { any: Int }');
   return validate(any, document, validationRules).map((e) => e.message);
+}
+
+/** A value of `type` for a cost estimate: page sizes (Int) at their largest, 100. */
+function sample(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return sample(type.ofType);
+  if (isListType(type)) return [sample(type.ofType)];
+  if (isEnumType(type)) return type.getValues()[0].value;
+  if (isInputObjectType(type)) {
+    return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, sample(f.type)]));
+  }
+  return { Int: 100, Float: 1, Boolean: true }[type.name] ?? 'x';
 }
 
 /** Field names from Query down `depth` object levels, through fields without required arguments. */
@@ -47,27 +72,44 @@ describe('production thresholds', () => {
   it.each(Object.entries({ ...storefront, ...admin }))('pass the contract operation %s', (_name, text) => {
     expect(limitErrors(parse(text))).toEqual([]);
     expect(() => parse(text, { maxTokens: PRODUCTION_LIMITS.maxTokens })).not.toThrow();
+    expect(text.length).toBeLessThanOrEqual(PRODUCTION_LIMITS.maxDocumentChars);
+  });
+
+  // cart and orders operations of the contract come before their subgraphs: only those that validate today
+  const api = buildSchema(readFileSync(join(__dirname, '..', '..', 'schema', 'api.graphql'), 'utf8'));
+  const valid = Object.entries({ ...storefront, ...admin }).filter(([, text]) => validate(api, parse(text)).length === 0);
+  const costs: Record<string, number> = {};
+  afterAll(() => console.log(`contract operations' cost with page sizes of 100: ${Object.entries(costs).sort((a, b) => b[1] - a[1]).map(([n, c]) => `${n} ${c}`).join(', ')}`));
+
+  it.each(valid)('cost the contract operation %s at most the limit, with the largest page sizes', (name, text) => {
+    const document = parse(text);
+    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+    const variables = Object.fromEntries((operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, sample(typeFromAST(api, v.type as NamedTypeNode) as GraphQLInputType)]));
+    costs[name] = operationCost(api, document, variables);
+    expect(costs[name]).toBeLessThanOrEqual(PRODUCTION_LIMITS.maxCost);
   });
 });
 
 describe('the production gateway refuses operations over a limit before any subgraph runs', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ ...PRODUCTION, RATE_LIMIT_ENABLED: 'false' });
+    // trusted documents in allow mode (an operator serving third-party clients): ad-hoc documents reach the limits
+    stack = await startStack({ ...PRODUCTION, RATE_LIMIT_ENABLED: 'false', TRUSTED_DOCUMENTS: 'allow' });
   });
   afterAll(async () => {
     await stack?.stop();
   });
 
   /** Posts `query`; returns the response and how many SQL statements any subgraph ran meanwhile. */
-  async function refused(query: string) {
-    const { result, counts } = await countStatements(stack.statementLogs(), () => postJson(stack.gatewayUrl, { query }));
+  async function refused(query: string, variables?: Record<string, unknown>) {
+    const { result, counts } = await countStatements(stack.statementLogs(), () => postJson(stack.gatewayUrl, { query, variables }));
     return { status: result.status, errors: result.body.errors as { message: string; extensions: { code: string } }[], data: result.body.data, statements: counts.total };
   }
 
   it('runs a contract operation', async () => {
     const res = await postJson(stack.gatewayUrl, { query: storefront.Me });
-    expect(res.body).toEqual({ data: { me: null } });
+    expect(res.body.data).toEqual({ me: null });
+    expect(res.body.errors).toBeUndefined();
   });
 
   it('too many aliases', async () => {
@@ -88,11 +130,76 @@ describe('the production gateway refuses operations over a limit before any subg
   });
 
   it('too costly: a fragment spread many times', async () => {
-    const spreads = Array.from({ length: 200 }, () => '...Everything').join(' ');
+    const spreads = Array.from({ length: 700 }, () => '...Everything').join(' ');
     const res = await refused(`query Costly { me { ${spreads} } } fragment Everything on User { id name email addresses { id street city country } }`);
     expect(res.status).toBe(400);
+    expect(res.errors[0].message).toMatch(/Query Cost limit of 5000 exceeded, found 5601/);
+    expect(res.statements).toBe(0);
+  });
+
+  it('too costly: list sizes passed as variables count as literals do', async () => {
+    const query = `query Nested($a: Int, $b: Int, $c: Int) { products(first: $a) { edges { node { id name reviews(first: $b) {
+      edges { node { id author { id reviews(first: $c) { edges { node { id rating } } } } } } } } } } }`;
+    const res = await refused(query, { a: 100, b: 100, c: 100 });
+    expect(res.status).toBe(400);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors[0].message).toMatch(/Query Cost limit of 5000 exceeded, found 4070602/);
+    expect(res.statements).toBe(0);
+  });
+
+  it('too costly: a 2^12 fragment fan-out is refused without a single SQL statement', async () => {
+    const levels = Array.from({ length: 12 }, (_, i) => `fragment F${i} on User { ...F${i + 1} ...G${i + 1} } fragment G${i + 1} on User { ...F${i + 1} }`);
+    const res = await refused(`query FanOut { me { ...F0 } } ${levels.join(' ')} fragment F12 on User { id name }`);
+    expect(res.status).toBe(400);
+    expect(res.errors).toHaveLength(1);
     expect(res.errors[0].message).toMatch(/Query Cost limit of 5000 exceeded/);
     expect(res.statements).toBe(0);
+  });
+
+  it('refuses cyclic fragments', async () => {
+    const res = await refused('query Cycle { me { ...A } } fragment A on User { id ...B } fragment B on User { name ...A }');
+    expect(res.status).toBe(400);
+    expect(res.errors[0].message).toMatch(/Cannot spread fragment "A" within itself/);
+    expect(res.statements).toBe(0);
+  });
+
+  it('answers repeated directives with one rejection', async () => {
+    // 200 fit in the token limit: the directive limit refuses them, the 199 duplicate-directive errors are dropped
+    const under = await refused(`{ me { id ${Array.from({ length: 200 }, () => '@include(if: true)').join(' ')} } }`);
+    expect(under.status).toBe(400);
+    expect(under.errors.map((e) => e.message)).toEqual([expect.stringMatching(/Directives limit of 20 exceeded, found 200/)]);
+    // 700 do not: the parser stops at the token limit
+    const over = await refused(`{ me { id ${Array.from({ length: 700 }, () => '@include(if: true)').join(' ')} } }`);
+    expect(over.status).toBe(400);
+    expect(over.errors.map((e) => e.message)).toEqual([expect.stringMatching(/more th\w+ 1500 tokens/)]);
+  });
+
+  it('refuses a document over 20,000 characters before parsing it', async () => {
+    const res = await refused(`{ me { id } } # ${'x'.repeat(20_000)}`);
+    expect(res.status).toBe(400);
+    expect(res.errors[0].extensions.code).toBe('DOCUMENT_TOO_LARGE');
+    expect(res.statements).toBe(0);
+  });
+
+  it.each([
+    ['a login e-mail in variables', 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email: 'a\u0000@example.com', password: 'x' } }],
+    ['a registration name in variables', 'mutation ($input: RegisterInput!) { register(input: $input) { accessToken } }', { input: { email: 'n@example.com', password: 'a long enough passphrase', name: 'Nul\u0000Name' } }],
+    ['a slug in a literal', '{ product(slug: "nul\\u0000slug") { id } }', undefined],
+    ['a wishlist name in a literal', 'mutation { createWishlist(name: "wish\\u0000list") { userErrors { code } } }', undefined],
+  ])('refuses NUL (\\u0000) in %s with BAD_USER_INPUT before any subgraph runs', async (_what, query, variables) => {
+    const res = await refused(query, variables);
+    expect(res.status).toBe(400);
+    expect(res.errors.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors[0].message).toMatch(/NUL/);
+    expect(res.statements).toBe(0);
+  });
+
+  it('a subgraph refuses NUL from any caller too (a service calling it directly)', async () => {
+    const { result, counts } = await countStatements(stack.statementLogs(), () =>
+      postGraphQL(stack.subgraphs.users.url, 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email: 'x\u0000@example.com', password: 'p' } }, asGateway(PRODUCTION.INTERNAL_SECRET, 'users')),
+    );
+    expect(result.errors!.map((e) => e.extensions!.code)).toEqual(['BAD_USER_INPUT']);
+    expect(counts.total).toBe(0);
   });
 
   it('too many tokens', async () => {

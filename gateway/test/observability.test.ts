@@ -83,7 +83,8 @@ describe('/metrics (Prometheus)', () => {
     await stack.call('{ nope }');
     await stack.call(storefront.Categories);
     await stack.call(storefront.Categories);
-    const text = await metricsOf(stack.gatewayUrl.replace('/graphql', '/metrics'));
+    const ops = await stack.gateway.listenOps(0, '127.0.0.1'); // closed by stack.stop()
+    const text = await metricsOf(`http://127.0.0.1:${(ops.address() as AddressInfo).port}/metrics`);
     expect(text).toMatch(/graphql_request_duration_seconds_bucket\{[^}]*service="gateway",operation="Me",outcome="ok"/);
     expect(text).toMatch(/graphql_request_duration_seconds_count\{service="gateway",operation="Categories",outcome="ok"\} \d+/);
     expect(text).toMatch(/graphql_errors_total\{service="gateway",code="GRAPHQL_VALIDATION_FAILED"\} [1-9]/);

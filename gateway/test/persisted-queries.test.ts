@@ -1,7 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRedis } from '../../platform/redis';
+import { testRedisUrl } from '../../platform/testing/test-infra';
 import { startStack, type Stack } from '../../e2e/harness';
+import { readGatewayConfig } from '../src/config';
 import { storefront } from '../../e2e/operations';
 import { CODEGEN_MANIFEST } from '../src/persisted-queries/persisted-queries.config';
 import { sha256, TrustedDocuments } from '../src/persisted-queries/trusted-documents';
@@ -52,10 +55,80 @@ describe('automatic persisted queries (Apollo protocol)', () => {
     }
   });
 
+  it('refuses a document over GRAPHQL_MAX_DOCUMENT_CHARS before registering it', async () => {
+    // a valid query carrying a 100 KB string literal: it used to be stored for 7 days
+    const query = `query Big { products(filter: { search: "${'x'.repeat(100_000)}" }) { totalCount } }`;
+    const hash = sha256(query);
+    const res = await postJson(stack.gatewayUrl, { query, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'DOCUMENT_TOO_LARGE', maxDocumentChars: 20_000 });
+    const redis = createRedis(testRedisUrl(), 'pq-test');
+    try {
+      expect(await redis.exists(`gateway:apq:${hash}`)).toBe(0);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it('keeps registrations in the cache Redis (CACHE_REDIS_URL), apart from queues and budgets', async () => {
+    const cacheUrl = `${testRedisUrl()}/3`;
+    const other = await startExtraGateway(stack, { CACHE_REDIS_URL: cacheUrl });
+    const cache = createRedis(cacheUrl, 'pq-test-cache');
+    const main = createRedis(testRedisUrl(), 'pq-test-main');
+    try {
+      const query = `query CacheRedisProbe { me { id } } # ${Date.now()}`;
+      const hash = sha256(query);
+      const res = await postJson(other.url, { query, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+      expect(res.body.data).toEqual({ me: null });
+      let stored = 0;
+      for (const deadline = Date.now() + 5000; !stored && Date.now() < deadline; ) {
+        stored = await cache.exists(`gateway:apq:${hash}`);
+        if (!stored) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(stored).toBe(1);
+      expect(await main.exists(`gateway:apq:${hash}`)).toBe(0);
+    } finally {
+      cache.disconnect();
+      main.disconnect();
+      await other.stop();
+    }
+  });
+
   it('refuses a hash that does not match the query text', async () => {
     const res = await postJson(stack.gatewayUrl, { query: '{ me { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].message).toMatch(/sha does not match/);
+  });
+});
+
+describe('production defaults', () => {
+  const production = { NODE_ENV: 'production', REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: 'p'.repeat(40), INTERNAL_SECRET: 'q'.repeat(40) };
+
+  it('enforce trusted documents and turn anonymous APQ registration off; development allows both', () => {
+    expect(readGatewayConfig(production).persistedQueries).toMatchObject({ mode: 'enforce', apq: false, adminRawDocuments: true });
+    expect(readGatewayConfig({}).persistedQueries).toMatchObject({ mode: 'allow', apq: true });
+    expect(readGatewayConfig(production).cacheRedisUrl).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('an enforcing production gateway runs manifest operations, refuses other documents, and takes any document from staff (ADMIN)', async () => {
+    const gw = await startExtraGateway(stack, { NODE_ENV: 'production', JWT_SECRET: 'development-only-secret-change-me-0123456789-jwt', INTERNAL_SECRET: 'development-only-secret-change-me-0123456789-internal', RATE_LIMIT_KEY_PREFIX: `pq-${Date.now()}` });
+    try {
+      expect((await postJson(gw.url, { documentId: manifestIdOf('Me').id })).body.data).toEqual({ me: null });
+      const adHoc = await postJson(gw.url, { query: '{ me { id email } }' });
+      expect(adHoc.status).toBe(400);
+      expect(adHoc.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_ALLOWED');
+      const customer = await stack.registerCustomer('Not Staff');
+      const asCustomer = await postJson(gw.url, { query: '{ me { id email } }' }, { authorization: `Bearer ${customer.accessToken}` });
+      expect(asCustomer.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_ALLOWED');
+      const staff = await postJson(gw.url, { query: '{ me { id roles } }' }, { authorization: `Bearer ${await stack.adminToken()}` });
+      expect(staff.body.errors).toBeUndefined();
+      expect(staff.body.data.me.roles).toContain('ADMIN');
+      // no APQ: a hash alone is not looked up, a registration is refused
+      const apq = await postJson(gw.url, { query: '{ me { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ me { id } }') } } }, { authorization: `Bearer ${await stack.adminToken()}` });
+      expect(apq.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+    } finally {
+      await gw.stop();
+    }
   });
 });
 

@@ -57,13 +57,24 @@ describe('rate limits on the gateway (Redis)', () => {
     expect(asUser.body.data.me.id).toBe(customer.userId);
   });
 
-  it('charges a costly operation more than one point', async () => {
+  it('charges a costly operation more than one point: its cost counts the page size passed as a variable', async () => {
     const ip = '192.0.2.99';
-    const heavy = `query Heavy { me { ${Array.from({ length: 12 }, (_, i) => `a${i}: addresses { id street city state postalCode country label }`).join(' ')} } }`;
-    const res = await postJson(stack.gatewayUrl, { query: heavy }, { 'x-forwarded-for': ip });
+    // me makes the response private: budgets are not reported on publicly cacheable responses
+    const heavy = 'query Heavy($n: Int) { me { id } products(first: $n) { edges { node { id name slug } } } }';
+    const res = await postJson(stack.gatewayUrl, { query: heavy, variables: { n: 50 } }, { 'x-forwarded-for': ip });
     expect(res.status).toBe(200);
-    expect(res.body.extensions.rateLimit.cost).toBeGreaterThan(1);
-    expect(res.body.extensions.rateLimit.remaining).toBe(5 - res.body.extensions.rateLimit.cost);
+    // me 2 + the connection 2 + 50 × (edges 1 + node 1 + three scalars): 254 → 2 calls + floor(254 / 100) points
+    expect(res.body.extensions.cost).toMatchObject({ requestedQueryCost: 254, throttleStatus: { maximumAvailable: 5, currentlyAvailable: 1 } });
+    expect(res.body.extensions.cost.actualQueryCost).toBeLessThanOrEqual(254);
+    expect(res.body.extensions.rateLimit.cost).toBe(4);
+    expect(res.body.extensions.rateLimit.remaining).toBe(1);
+  });
+
+  it('charges every root-field call: three aliased calls in one request spend three points', async () => {
+    const ip = '192.0.2.77';
+    const res = await postJson(stack.gatewayUrl, { query: '{ a: me { id } b: me { id } c: me { id } }' }, { 'x-forwarded-for': ip });
+    expect(res.status).toBe(200);
+    expect(res.body.extensions.rateLimit).toMatchObject({ cost: 3, remaining: 2 });
   });
 
   it('does not spend budget on operations that fail validation', async () => {

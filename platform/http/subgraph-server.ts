@@ -13,6 +13,7 @@ import type { Logger } from '../logger';
 import { maskErrors } from './error-masking';
 import { httpServer } from './http-server';
 import { graphqlMetricsPlugin } from './metrics';
+import { noNulCharactersPlugin } from './nul-characters.plugin';
 import { addOpsRoutes } from './ops-routes';
 import { currentTraceId, traceRequests } from './tracing';
 
@@ -85,6 +86,7 @@ export async function createSubgraphServer<C extends BaseContext>(options: Subgr
     plugins: [
       consistencyPlugin(options.name),
       badInputAsData(),
+      noNulCharactersPlugin(),
       graphqlMetricsPlugin(options.name),
       ApolloServerPluginCacheControl({ calculateHttpHeaders: true }),
       ApolloServerPluginInlineTraceDisabled(),

@@ -1,4 +1,4 @@
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { TrustedDocumentsMode } from './persisted-queries.config';
 import type { TrustedDocuments } from './trusted-documents';
 
@@ -21,9 +21,9 @@ const persistedQueryHash = (payload: Payload): string | undefined => {
  * `extensions.persistedQuery.sha256Hash`; the gateway puts the manifest's text in its place.
  * Returns why the payload is refused, or undefined (the payload may have been rewritten).
  */
-export function resolveTrustedDocument(payload: Payload, store: TrustedDocuments, mode: TrustedDocumentsMode): Rejection | undefined {
+export function resolveTrustedDocument(payload: Payload, store: TrustedDocuments, mode: TrustedDocumentsMode, rawAllowed = false): Rejection | undefined {
   if (typeof payload.query === 'string' && payload.query !== '') {
-    if (mode === 'enforce' && !store.hasBody(payload.query)) {
+    if (mode === 'enforce' && !rawAllowed && !store.hasBody(payload.query)) {
       return { status: 400, code: 'PERSISTED_QUERY_NOT_ALLOWED', message: 'Only the operations of the published clients are accepted here: send the operation by its documentId' };
     }
     return undefined;
@@ -53,9 +53,19 @@ function reject(res: Response, rejection: Rejection): void {
     .json({ errors: [{ message: rejection.message, extensions: { code: rejection.code } }] });
 }
 
-/** GET (query string) and POST (JSON, one operation or a batch) requests to the GraphQL path. */
-export function trustedDocumentsMiddleware(store: TrustedDocuments, mode: TrustedDocumentsMode): RequestHandler {
-  return (req, res, next) => {
+/**
+ * GET (query string) and POST (JSON, one operation or a batch) requests to the GraphQL path.
+ * `rawAllowed` says whether this request may send documents outside the manifests in enforce mode
+ * (staff tools with an ADMIN token); it is asked only when such a document arrives.
+ */
+export function trustedDocumentsMiddleware(
+  store: TrustedDocuments,
+  mode: TrustedDocumentsMode,
+  rawAllowed: (req: Request) => Promise<boolean> = async () => false,
+): RequestHandler {
+  return async (req, res, next) => {
+    const needsRaw = (payload: Payload) =>
+      mode === 'enforce' && typeof payload.query === 'string' && payload.query !== '' && !store.hasBody(payload.query);
     if (req.method === 'GET') {
       const at = req.url.indexOf('?');
       const path = at < 0 ? req.url : req.url.slice(0, at);
@@ -69,7 +79,7 @@ export function trustedDocumentsMiddleware(store: TrustedDocuments, mode: Truste
           return next(); // Apollo answers malformed extensions
         }
       }
-      const rejection = resolveTrustedDocument(payload, store, mode);
+      const rejection = resolveTrustedDocument(payload, store, mode, needsRaw(payload) && (await rawAllowed(req)));
       if (rejection) return reject(res, rejection);
       const rewritten = new URLSearchParams();
       for (const [key, value] of Object.entries(payload)) {
@@ -80,9 +90,11 @@ export function trustedDocumentsMiddleware(store: TrustedDocuments, mode: Truste
     }
     const body: unknown = req.body;
     const payloads = Array.isArray(body) ? body : [body];
+    let raw: boolean | undefined;
     for (const payload of payloads) {
       if (!payload || typeof payload !== 'object') continue;
-      const rejection = resolveTrustedDocument(payload as Payload, store, mode);
+      if (raw === undefined && needsRaw(payload as Payload)) raw = await rawAllowed(req);
+      const rejection = resolveTrustedDocument(payload as Payload, store, mode, raw ?? false);
       if (rejection) return reject(res, rejection);
     }
     next();

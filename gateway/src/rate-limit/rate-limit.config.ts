@@ -2,8 +2,10 @@ import type { Env } from '../../../platform/config';
 
 /**
  * Request budgets per client (the signed-in user, else the client's IP address), over a window.
- * An operation spends 1 point plus 1 per `costPerPoint` of its cost, so a heavy query counts as
- * several requests. Checkout has its own, smaller budget on top of the API one.
+ * An operation spends 1 point per root-field call (aliases included) plus 1 per `costPerPoint` of
+ * its cost (computed with its variables), so a heavy query counts as several requests. Checkout has
+ * its own, smaller budget on top of the API one; the account mutations have theirs
+ * (auth-limits.config.ts).
  *
  * | setting                           | production | development |
  * | --------------------------------- | ---------- | ----------- |

@@ -4,10 +4,10 @@ import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Logger } from '../../../platform/logger';
 import type { GatewayContext } from '../gateway-context';
-import { operationCost } from '../limits/operation-cost';
+import { noteThrottleStatus, requestCost } from '../limits/cost.plugin';
 import { gatewayMetrics } from '../metrics/gateway-metrics';
 import type { RateLimitConfig } from './rate-limit.config';
-import { rootFieldNames } from './root-fields';
+import { rootFieldCalls } from './root-fields';
 
 /** What a response tells the client about its budget (in `extensions.rateLimit`). */
 export interface RateLimitBudget {
@@ -29,15 +29,17 @@ export function clientKey(context: GatewayContext): string {
   return context.identity ? `user:${context.identity.userId}` : `ip:${context.client.ip ?? 'unknown'}`;
 }
 
-function limiter(redis: Redis, prefix: string, points: number, duration: number): RateLimiterAbstract {
+/** A limiter on Redis; `blockDuration` seconds of lockout once a key goes over its points. */
+export function limiter(redis: Redis, prefix: string, points: number, duration: number, blockDuration = 0): RateLimiterAbstract {
   return new RateLimiterRedis({
     storeClient: redis,
     keyPrefix: prefix,
     points,
     duration,
+    blockDuration,
     rejectIfRedisNotReady: true,
     // while Redis is away each instance counts on its own rather than letting everything through
-    insuranceLimiter: new RateLimiterMemory({ keyPrefix: `${prefix}-local`, points, duration }),
+    insuranceLimiter: new RateLimiterMemory({ keyPrefix: `${prefix}-local`, points, duration, blockDuration }),
   });
 }
 
@@ -52,14 +54,20 @@ function throttled(res: RateLimiterRes, what: string): GraphQLError {
   });
 }
 
+/** Points an operation spends: one per root field call (aliases included) plus one per `costPerPoint` of its cost. */
+export function operationPoints(rootCalls: number, cost: number, costPerPoint: number): number {
+  return Math.max(1, rootCalls) + Math.floor(cost / costPerPoint);
+}
+
 /**
  * Rate limits on Redis, shared by every gateway instance: each operation spends
- * `1 + floor(cost / costPerPoint)` points of its client's budget once it is validated (so
- * invalid or over-limit operations cost nothing), and a checkout also spends one point of the
- * checkout budget. Over budget → HTTP 429 with Retry-After and a THROTTLED error, before any
- * subgraph is called.
+ * `rootFieldCalls + floor(cost / costPerPoint)` points of its client's budget once it is validated
+ * (so invalid or over-limit operations cost nothing; ten aliased calls cost ten points), and each
+ * checkout call also spends one point of the checkout budget. Over budget → HTTP 429 with
+ * Retry-After and a THROTTLED error, before any subgraph is called. `maxCost` is the cost limit:
+ * an operation over it is refused by the cost limit, not charged here.
  */
-export function rateLimitPlugin(deps: { redis: Redis; config: RateLimitConfig; log: Logger }): ApolloServerPlugin<GatewayContext> {
+export function rateLimitPlugin(deps: { redis: Redis; config: RateLimitConfig; log: Logger; maxCost?: number }): ApolloServerPlugin<GatewayContext> {
   const { config } = deps;
   const api = limiter(deps.redis, `${config.keyPrefix}:api`, config.points, config.windowSeconds);
   const checkout = limiter(deps.redis, `${config.keyPrefix}:checkout`, config.checkoutPoints, config.windowSeconds);
@@ -81,16 +89,19 @@ export function rateLimitPlugin(deps: { redis: Redis; config: RateLimitConfig; l
     async requestDidStart() {
       let budget: RateLimitBudget | undefined;
       return {
-        async didResolveOperation({ contextValue, operation, document, schema }) {
+        async didResolveOperation(rc) {
+          const { contextValue, operation, document, request } = rc;
+          const cost = requestCost(rc, deps.maxCost ?? Number.POSITIVE_INFINITY);
+          if (cost.overLimit || !operation) return;
           const key = clientKey(contextValue);
-          const cost = operationCost(schema, document);
-          const points = 1 + Math.floor(cost / config.costPerPoint);
+          const calls = rootFieldCalls(operation, document);
+          const points = operationPoints(calls.length, cost.requested, config.costPerPoint);
           budget = { limit: config.points, remaining: 0, resetSeconds: config.windowSeconds, cost: points };
           const res = await spend(api, 'api', key, points);
           if (res) budget = { ...budget, remaining: res.remainingPoints, resetSeconds: Math.ceil(res.msBeforeNext / 1000) };
-          if (operation?.operation === 'mutation' && [...rootFieldNames(operation, document)].some((f) => CHECKOUT_FIELDS.has(f))) {
-            await spend(checkout, 'checkout', key, 1);
-          }
+          noteThrottleStatus(request, { maximumAvailable: budget.limit, currentlyAvailable: budget.remaining, resetSeconds: budget.resetSeconds });
+          const checkouts = operation.operation === 'mutation' ? calls.filter((c) => CHECKOUT_FIELDS.has(c.name)).length : 0;
+          if (checkouts > 0) await spend(checkout, 'checkout', key, checkouts);
         },
         async willSendResponse({ response, overallCachePolicy }) {
           if (!budget) return;

@@ -15,8 +15,11 @@ export function httpCachePolicy(): ApolloServerPlugin<GatewayContext> {
           if (contextValue.identity) overallCachePolicy.restrict({ maxAge: 0 });
         },
         async willSendResponse({ response }) {
-          const vary = response.http.headers.get('vary');
-          if (!vary?.toLowerCase().includes('authorization')) response.http.headers.set('vary', vary ? `${vary}, Authorization` : 'Authorization');
+          // Origin too: the CORS headers differ per origin (http/cors.ts); Apollo's headers replace Express's
+          for (const name of ['Authorization', 'Origin']) {
+            const vary = response.http.headers.get('vary');
+            if (!vary?.toLowerCase().includes(name.toLowerCase())) response.http.headers.set('vary', vary ? `${vary}, ${name}` : name);
+          }
         },
       };
     },

@@ -18,8 +18,9 @@ const anonymous = (rc: GraphQLRequestContext<GatewayContext>) => !rc.contextValu
  * neither read nor fill it. The key holds the operation, its variables and the catalog generation;
  * `namespace` keeps apart deployments that share a Redis (another supergraph or other subgraphs).
  */
-export function responseCache(deps: { redis: Redis; log: Logger; namespace: string }): ApolloServerPlugin<GatewayContext> {
-  const cache = new RedisKeyValueCache(deps.redis, `response-cache:${deps.namespace}:`, deps.log);
+export function responseCache(deps: { redis: Redis; log: Logger; namespace: string; cacheRedis?: Redis }): ApolloServerPlugin<GatewayContext> {
+  // the entries may live in a separate, bounded Redis; the catalog generation is read from the main one
+  const cache = new RedisKeyValueCache(deps.cacheRedis ?? deps.redis, `response-cache:${deps.namespace}:`, deps.log);
   return responseCachePlugin<GatewayContext>({
     cache,
     // no per-session entries: only anonymous requests use the cache at all
