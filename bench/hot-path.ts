@@ -10,6 +10,7 @@
  * `--baseline <checkout>`: another checkout of the project (with its own dist/, e.g. an older
  * commit) runs as a second stack on the same databases and Redis; each scenario runs on both
  * stacks one after the other (alternating which goes first) and the table shows the ratios.
+ * `--only <text>`: only the scenarios whose name contains it.
  * `--profile <dir>`: the gateway and subgraph servers write V8 CPU profiles (`--cpu-prof`) there.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -33,6 +34,7 @@ const WARMUP = Number(option('warmup', '3'));
 const CONNECTIONS = Number(option('connections', '10'));
 const BASELINE = option('baseline');
 const PROFILE_DIR = option('profile');
+const ONLY = option('only');
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
 const say = (message: string) => console.log(`\x1b[36m▸\x1b[0m ${message}`);
@@ -260,7 +262,7 @@ async function main() {
     const scenarios: Scenario[] = [false, true].flatMap((signedIn) => [
       { name: `ProductList first:20 ${signedIn ? 'signed in' : 'anonymous'}`, query: doc('ProductList'), variables: { first: 20 }, signedIn },
       { name: `ProductDetail ${signedIn ? 'signed in' : 'anonymous'}`, query: doc('ProductDetail'), variables: { slug, reviewsFirst: 5 }, signedIn },
-    ]);
+    ]).filter((s) => !ONLY || s.name.includes(ONLY));
 
     const results = new Map<string, Map<string, Result>>();
     for (const [i, scenario] of scenarios.entries()) {

@@ -6,6 +6,7 @@ import { HEADERS } from '../../platform/context';
 import { maxLsn } from '../../platform/db/lsn';
 import { endSpan, traceHeaders, tracer } from '../../platform/http/tracing';
 import type { GatewayContext } from './gateway-context';
+import type { Fetcher } from './http/subgraph-fetcher';
 import { gatewayMetrics } from './metrics/gateway-metrics';
 
 /**
@@ -22,8 +23,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     url: string,
     private readonly internalSecret: string,
     private readonly subgraph = 'subgraph',
+    options: { fetcher?: Fetcher } = {},
   ) {
-    super({ url });
+    super({ url, ...(options.fetcher ? { fetcher: options.fetcher } : {}) });
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {

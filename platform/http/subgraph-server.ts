@@ -14,7 +14,7 @@ import { maskErrors } from './error-masking';
 import { httpServer } from './http-server';
 import { graphqlMetricsPlugin } from './metrics';
 import { addOpsRoutes } from './ops-routes';
-import { currentTraceId, traceRequests } from './tracing';
+import { currentTraceId, requestTraceContext, traceRequests } from './tracing';
 
 export interface SubgraphServerOptions<C extends BaseContext> {
   name: string;
@@ -119,7 +119,7 @@ export async function createSubgraphServer<C extends BaseContext>(options: Subgr
           caller: claims.caller,
           minLsn: isLsn(minLsn) ? minLsn : undefined,
           client: { ip: req.header(HEADERS.clientIp) ?? null, userAgent: req.header(HEADERS.clientUserAgent) ?? null },
-          log: log.child({ requestId, traceId: currentTraceId() }),
+          log: log.child({ requestId, traceId: currentTraceId(requestTraceContext(res)) }),
         });
       },
     }),
