@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Role } from '../../../../platform/auth/roles';
 import { requireIdentity } from '../../../../platform/graphql/auth-checker';
 import { pageSize, type Connection } from '../../../../platform/graphql/connection';
@@ -6,11 +6,13 @@ import type { UsersContext } from '../context';
 import type { User } from '../user/user.type';
 import { SetUserRolesPayload, UserConnection } from './user-admin.payloads';
 import { listUsers, setUserRoles } from './user-admin.service';
+import { PRIVATE } from '../user/user.cache-hints';
 
 /** Staff operations on accounts. */
 @Authorized(Role.ADMIN)
 @Resolver()
 export class UserAdminResolver {
+  @Directive(PRIVATE)
   @Query(() => UserConnection, {
     description: 'Every account, in e-mail address order. Staff only (role ADMIN); others get FORBIDDEN, guests UNAUTHENTICATED.',
   })

@@ -1,10 +1,11 @@
 import { GraphQLError } from 'graphql';
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../../../platform/graphql/connection';
 import type { UsersContext } from '../context';
 import { SelfOrStaff, User } from '../user/user.type';
 import type { NotificationRow } from './notification.loaders';
 import { Notification, NotificationConnection, NotificationStatus, type NotificationChannel } from './notification.type';
+import { PRIVATE } from '../user/user.cache-hints';
 
 function toNotification(row: NotificationRow): Notification {
   return Object.assign(new Notification(), {
@@ -34,6 +35,7 @@ function seqAfter(after: string | null | undefined): string | null {
 @Resolver(() => User)
 export class UserNotificationsResolver {
   @UseMiddleware(SelfOrStaff)
+  @Directive(PRIVATE)
   @FieldResolver(() => NotificationConnection, {
     description: 'The messages sent to this user (account mails, order and shipping updates), newest first. Private: the owner and staff.',
   })

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { requireIdentity } from '../../../../platform/graphql/auth-checker';
 import { pageSize } from '../../../../platform/graphql/connection';
 import { UpdateProfileInput } from '../account/account.inputs';
@@ -9,9 +9,11 @@ import { SecurityEvent } from '../audit/audit.type';
 import type { UsersContext } from '../context';
 import { updateProfile } from './user.service';
 import { SelfOrStaff, User } from './user.type';
+import { PRIVATE } from './user.cache-hints';
 
 @Resolver(() => User)
 export class UserResolver {
+  @Directive(PRIVATE)
   @Query(() => User, { nullable: true, description: 'The signed-in user; null for guests (no Authorization header).' })
   async me(@Ctx() ctx: UsersContext): Promise<User | null> {
     if (!ctx.identity) return null;
@@ -25,12 +27,14 @@ export class UserResolver {
   }
 
   @UseMiddleware(SelfOrStaff)
+  @Directive(PRIVATE)
   @FieldResolver(() => [Address], { description: 'Saved addresses, the default first, then oldest first. Private.' })
   addresses(@Root() user: User, @Ctx() ctx: UsersContext): Promise<Address[]> {
     return ctx.loaders.addressesByUser.load(user.id) as Promise<Address[]>;
   }
 
   @UseMiddleware(SelfOrStaff)
+  @Directive(PRIVATE)
   @FieldResolver(() => [SecurityEvent], { description: 'The latest security events of the account, newest first (at most 100). Private.' })
   securityEvents(@Root() user: User, @Arg('first', () => Int, { defaultValue: 20, description: 'How many events, 0..100; default 20.' }) first: number, @Ctx() ctx: UsersContext) {
     return recentAuditEvents(ctx, user.id, pageSize(first, 20, 100));

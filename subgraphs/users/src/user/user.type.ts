@@ -3,6 +3,7 @@ import { Role } from '../../../../platform/auth/roles';
 import { forbidden } from '../../../../platform/graphql/auth-checker';
 import { DateTimeScalar } from '../../../../platform/graphql/scalars';
 import type { UsersContext } from '../context';
+import { PRIVATE, PUBLIC_PROFILE } from './user.cache-hints';
 
 export enum Gender {
   MALE = 'MALE',
@@ -27,6 +28,7 @@ export const SelfOrStaff: MiddlewareFn<UsersContext> = ({ root, context }, next)
 };
 
 @Directive('@key(fields: "id")')
+@Directive(PUBLIC_PROFILE)
 @ObjectType({ description: "A customer or staff account. Other people's accounts show only id and name; the rest is private." })
 export class User {
   @Field(() => ID, { description: 'Stable identifier (UUID).' })
@@ -36,30 +38,37 @@ export class User {
   name!: string;
 
   @UseMiddleware(SelfOrStaff)
+  @Directive(PRIVATE)
   @Field({ description: 'Sign-in e-mail address. Private: FORBIDDEN for anyone but the owner and staff.' })
   email!: string;
 
   @UseMiddleware(SelfOrStaff)
+  @Directive(PRIVATE)
   @Field(() => String, { nullable: true, description: 'Date of birth, YYYY-MM-DD. Private.' })
   dateOfBirth!: string | null;
 
   @UseMiddleware(SelfOrStaff)
+  @Directive(PRIVATE)
   @Field(() => Gender, { nullable: true, description: 'Private.' })
   gender!: Gender | null;
 
   @UseMiddleware(SelfOrStaff)
+  @Directive(PRIVATE)
   @Field({ description: 'Whether the customer receives the newsletter. Private.' })
   subscribedToNewsletter!: boolean;
 
   @UseMiddleware(SelfOrStaff)
+  @Directive(PRIVATE)
   @Field(() => [Role], { description: 'What the account may do. Private.' })
   roles!: Role[];
 
   @UseMiddleware(SelfOrStaff)
+  @Directive(PRIVATE)
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the e-mail address was confirmed; null until then. Private.' })
   emailVerifiedAt!: Date | null;
 
   @UseMiddleware(SelfOrStaff)
+  @Directive(PRIVATE)
   @Field(() => DateTimeScalar, { description: 'When the account was created. Private.' })
   createdAt!: Date;
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { requireIdentity } from '../../../../platform/graphql/auth-checker';
 import type { UsersContext } from '../context';
 import { SelfOrStaff, User } from '../user/user.type';
@@ -6,10 +6,12 @@ import { Product } from './product.type';
 import { DeleteWishlistPayload, WishlistPayload } from './wishlist.payloads';
 import * as wishlists from './wishlist.service';
 import { Wishlist, WishlistItem } from './wishlist.type';
+import { PRIVATE } from '../user/user.cache-hints';
 
 @Resolver(() => User)
 export class UserWishlistsResolver {
   @UseMiddleware(SelfOrStaff)
+  @Directive(PRIVATE)
   @FieldResolver(() => [Wishlist], {
     description: 'The wishlists of the user: the default first, then oldest first; empty until something is saved. Private: the owner and staff.',
   })
