@@ -1,4 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { STATUS_CODES } from 'node:http';
 import { Agent, request } from 'undici';
 import { HEADERS } from '../../../platform/context';
 
@@ -86,7 +87,7 @@ function respond(url: string, buffered: Buffered): FetcherResponse {
   const response: FetcherResponse = {
     url,
     status: buffered.status,
-    statusText: '',
+    statusText: STATUS_CODES[buffered.status] ?? '',
     ok: buffered.status >= 200 && buffered.status < 300,
     redirected: false,
     headers: buffered.headers,
