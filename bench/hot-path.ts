@@ -10,7 +10,8 @@
  * `--baseline <checkout>`: another checkout of the project (with its own dist/, e.g. an older
  * commit) runs as a second stack on the same databases and Redis; each scenario runs on both
  * stacks one after the other (alternating which goes first) and the table shows the ratios.
- * `--only <text>`: only the scenarios whose name contains it.
+ * `--rate <n>`: the same request rate on every stack (CPU per request falls as a process gets busier, so
+ *   compare stacks at one rate). `--only <text>`: only the scenarios whose name contains it.
  * `--profile <dir>`: the gateway and subgraph servers write V8 CPU profiles (`--cpu-prof`) there.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -32,6 +33,8 @@ function option(name: string, fallback?: string): string | undefined {
 const DURATION = Number(option('duration', '10'));
 const WARMUP = Number(option('warmup', '3'));
 const CONNECTIONS = Number(option('connections', '10'));
+/** Requests per second for every stack (autocannon -R); unset, as many as the stack answers. */
+const RATE = option('rate');
 const BASELINE = option('baseline');
 const PROFILE_DIR = option('profile');
 const ONLY = option('only');
@@ -180,6 +183,7 @@ function autocannon(load: Load, seconds: number): Promise<any> {
   const bin = join(ROOT, 'node_modules', 'autocannon', 'autocannon.js');
   const args = [bin, '-j', '-c', String(CONNECTIONS), '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', '-b', load.body];
   if (load.token) args.push('-H', `authorization=Bearer ${load.token}`);
+  if (RATE) args.push('-R', RATE);
   args.push(load.url);
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -279,7 +283,7 @@ async function main() {
 
     const servers = stacks[0].servers.map((s) => s.name);
     const header = `${'scenario'.padEnd(32)}${'stack'.padEnd(6)}${'rps'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'failed'.padStart(8)}${servers.map((s) => `${s} cpu ms`.padStart(16)).join('')}`;
-    console.log(`\nCPU milliseconds per request (utime+stime), ${DURATION} s per run, ${CONNECTIONS} connections, response cache off\n`);
+    console.log(`\nCPU milliseconds per request (utime+stime), ${DURATION} s per run, ${CONNECTIONS} connections${RATE ? `, ${RATE} requests/s` : ''}, response cache off\n`);
     console.log(header);
     for (const [name, row] of results) {
       for (const [label, r] of row) {
