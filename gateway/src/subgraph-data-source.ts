@@ -8,7 +8,6 @@ import { formatPositions, hasPositions, mergePositions, parsePositions } from '.
 import { CATALOG } from './consistency';
 import { endSpan, traceHeaders, tracer } from '../../platform/http/tracing';
 import type { GatewayContext } from './gateway-context';
-import type { Fetcher } from './http/subgraph-fetcher';
 import { gatewayMetrics } from './metrics/gateway-metrics';
 
 type DataSourceOptions = Omit<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0]>, 'url'>;
