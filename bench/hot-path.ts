@@ -120,8 +120,12 @@ async function startStack(label: string, root: string, basePort: number, shared:
   }
   for (const name of subgraphs) await waitFor(`${label} ${name} to be ready`, ready(Number(env[`${name.toUpperCase()}_PORT`])), 120_000, 250);
   if (seed) {
-    for (const name of subgraphs) {
-      if (existsSync(join(root, 'dist', 'subgraphs', name, 'src', 'seed.js'))) await runToEnd(root, `subgraphs/${name}/src/seed.js`, env);
+    // one seed script for every subgraph where the checkout has it, else each subgraph's own
+    if (existsSync(join(root, 'dist', 'scripts', 'seed.js'))) await runToEnd(root, 'scripts/seed.js', env);
+    else {
+      for (const name of subgraphs) {
+        if (existsSync(join(root, 'dist', 'subgraphs', name, 'src', 'seed.js'))) await runToEnd(root, `subgraphs/${name}/src/seed.js`, env);
+      }
     }
   }
   const gateway = launch(root, 'gateway/src/main.js', env, profile);
