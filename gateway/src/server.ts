@@ -68,6 +68,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
   const { limits, persistedQueries } = config;
   const supergraphSdl = deps.supergraphSdl ?? readFileSync(config.supergraphPath, 'utf8');
   const subgraphFetcher = createSubgraphFetcher();
+  // Apollo Gateway sends usage data to Apollo's servers every hour unless this is set (and records it on every request)
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name as SubgraphName] ?? url!, config.internalSecret, name, { fetcher: subgraphFetcher.fetcher }),
