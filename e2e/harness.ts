@@ -14,11 +14,13 @@ import { createGateway, type GatewayServer } from '../gateway/src/server';
 import type { StartedSubgraph } from '../platform/testing/start-subgraph';
 import { startUsersForTest } from '../subgraphs/users/test/start-for-test';
 import { startCatalogForTest } from '../subgraphs/catalog/test/start-for-test';
+import { startShippingForTest } from '../subgraphs/shipping/test/start-for-test';
 
 /** Each subgraph's test starter: a fresh database, its server and its worker in this process. */
 const STARTERS: Record<string, (queuePrefix: string) => Promise<StartedSubgraph<{ database: { statements: StatementLog } }>>> = {
   users: startUsersForTest,
   catalog: startCatalogForTest,
+  shipping: startShippingForTest,
 };
 
 export interface Stack {
