@@ -1,0 +1,46 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { INTERNAL_TOKEN_HEADER, verifyInternalToken, type InternalClaims } from '../../../platform/auth/internal-token';
+import type { CartSummary } from '../src/cart/cart-summary';
+
+/**
+ * Stands in for the cart subgraph's HTTP answer to `cartForShipping(id)` (the cart subgraph is
+ * not part of these tests): it checks the service credential as every subgraph does, answers from
+ * `carts`, and records who asked.
+ */
+export interface FakeCart {
+  url: string;
+  carts: Map<string, CartSummary>;
+  calls: { cartId: string; claims: InternalClaims | null; requestId: string | undefined }[];
+  stop(): Promise<void>;
+}
+
+export async function startFakeCart(internalSecret: string): Promise<FakeCart> {
+  const carts = new Map<string, CartSummary>();
+  const calls: FakeCart['calls'] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const claims = verifyInternalToken(internalSecret, req.headers[INTERNAL_TOKEN_HEADER] as string | undefined);
+      const { variables } = JSON.parse(body) as { variables: { id: string } };
+      calls.push({ cartId: variables.id, claims, requestId: req.headers['x-request-id'] as string | undefined });
+      res.setHeader('content-type', 'application/json');
+      if (!claims) {
+        res.statusCode = 401;
+        res.end(JSON.stringify({ errors: [{ message: 'no credential', extensions: { code: 'UNAUTHENTICATED' } }] }));
+        return;
+      }
+      res.end(JSON.stringify({ data: { cartForShipping: carts.get(variables.id) ?? null } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    carts,
+    calls,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export const cart = (subtotal: string, weight: string, currencyCode = 'USD'): CartSummary => ({ subtotal: { amount: subtotal, currencyCode }, weight, currencyCode });
