@@ -11,6 +11,8 @@ import type { CartSummary } from '../src/cart/cart-summary';
 export interface FakeCart {
   url: string;
   carts: Map<string, CartSummary>;
+  /** Cart ids the fake answers with 503, as a cart subgraph that is down behind a proxy would. */
+  failing: Set<string>;
   calls: { cartId: string; claims: InternalClaims | null; requestId: string | undefined }[];
   stop(): Promise<void>;
 }
@@ -18,6 +20,7 @@ export interface FakeCart {
 export async function startFakeCart(internalSecret: string): Promise<FakeCart> {
   const carts = new Map<string, CartSummary>();
   const calls: FakeCart['calls'] = [];
+  const failing = new Set<string>();
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
@@ -31,6 +34,11 @@ export async function startFakeCart(internalSecret: string): Promise<FakeCart> {
         res.end(JSON.stringify({ errors: [{ message: 'no credential', extensions: { code: 'UNAUTHENTICATED' } }] }));
         return;
       }
+      if (failing.has(variables.id)) {
+        res.statusCode = 503;
+        res.end(JSON.stringify({ errors: [{ message: 'unavailable' }] }));
+        return;
+      }
       res.end(JSON.stringify({ data: { cartForShipping: carts.get(variables.id) ?? null } }));
     });
   });
@@ -38,6 +46,7 @@ export async function startFakeCart(internalSecret: string): Promise<FakeCart> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
     carts,
+    failing,
     calls,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
