@@ -1,7 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { context as otelContext } from '@opentelemetry/api';
 import express, { type Express } from 'express';
 import type Redis from 'ioredis';
 import { readFileSync } from 'node:fs';
@@ -9,7 +8,7 @@ import type { Server } from 'node:http';
 import { maskErrors } from '../../platform/http/error-masking';
 import { httpServer } from '../../platform/http/http-server';
 import { createOpsApp } from '../../platform/http/ops-routes';
-import { currentTraceId, traceRequests } from '../../platform/http/tracing';
+import { currentTraceId, requestTraceContext, traceRequests } from '../../platform/http/tracing';
 import type { Logger } from '../../platform/logger';
 import { Role } from '../../platform/auth/roles';
 import { createRedis } from '../../platform/redis';
@@ -21,6 +20,7 @@ import { ConsistencyTokens } from './consistency-token';
 import type { GatewayContext } from './gateway-context';
 import { cors } from './http/cors';
 import { noteTraceId, requestLog } from './http/request-log';
+import { createSubgraphFetcher } from './http/subgraph-fetcher';
 import { trustProxySetting } from './http/trust-proxy';
 import { authenticate } from './identity';
 import { operationLimits } from './limits/armor';
@@ -67,9 +67,10 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
   const { config, log } = deps;
   const { limits, persistedQueries } = config;
   const supergraphSdl = deps.supergraphSdl ?? readFileSync(config.supergraphPath, 'utf8');
+  const subgraphFetcher = createSubgraphFetcher();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name as SubgraphName] ?? url!, config.internalSecret, name),
+    buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name as SubgraphName] ?? url!, config.internalSecret, name, { fetcher: subgraphFetcher.fetcher }),
     logger: log,
   });
   const trustedDocuments =
@@ -152,8 +153,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
           committed: {},
           catalogMinLsn,
           client: { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null },
-          traceContext: otelContext.active(),
-          log: log.child({ requestId, traceId: currentTraceId() }),
+          traceContext: requestTraceContext(res),
+          log: log.child({ requestId, traceId: currentTraceId(requestTraceContext(res)) }),
         };
       },
     }),
@@ -172,6 +173,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
       await Promise.all([http.close(), opsHttp.close()]);
       await apollo.stop();
       ownCacheRedis?.disconnect();
+      await subgraphFetcher.close();
     },
   };
 }

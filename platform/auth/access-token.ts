@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import type { CommonConfig } from '../config';
 import { Role, type Identity } from './roles';
 
@@ -7,9 +7,20 @@ const ALGORITHM = 'HS256' as const;
 
 export type TokenConfig = CommonConfig['jwt'];
 
+/** The secret as a KeyObject, made once per secret: jsonwebtoken otherwise tries (and fails) to read a string as a public key on every call. */
+const keys = new Map<string, KeyObject>();
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 /** Signs a short-lived access token: HS256, issuer, audience, expiry, a session id and a unique id. */
 export function signAccessToken(config: TokenConfig, identity: Identity): string {
-  return jwt.sign({ roles: identity.roles, sid: identity.sessionId }, config.secret, {
+  return jwt.sign({ roles: identity.roles, sid: identity.sessionId }, keyOf(config.secret), {
     algorithm: ALGORITHM,
     subject: identity.userId,
     issuer: config.issuer,
@@ -29,7 +40,7 @@ export class InvalidTokenError extends Error {
 export function verifyAccessToken(config: TokenConfig, token: string): Identity & { expiresAt: number } {
   let payload: jwt.JwtPayload;
   try {
-    payload = jwt.verify(token, config.secret, {
+    payload = jwt.verify(token, keyOf(config.secret), {
       algorithms: [ALGORITHM],
       issuer: config.issuer,
       audience: config.audience,

@@ -15,7 +15,7 @@ import { httpServer } from './http-server';
 import { graphqlMetricsPlugin } from './metrics';
 import { noNulCharactersPlugin } from './nul-characters.plugin';
 import { addOpsRoutes } from './ops-routes';
-import { currentTraceId, traceRequests } from './tracing';
+import { currentTraceId, requestTraceContext, traceRequests } from './tracing';
 
 export interface SubgraphServerOptions<C extends BaseContext> {
   name: string;
@@ -129,7 +129,7 @@ export async function createSubgraphServer<C extends BaseContext>(options: Subgr
           committed: {},
           minLsn: positions[options.name],
           client: { ip: req.header(HEADERS.clientIp) ?? null, userAgent: req.header(HEADERS.clientUserAgent) ?? null },
-          log: log.child({ requestId, traceId: currentTraceId() }),
+          log: log.child({ requestId, traceId: currentTraceId(requestTraceContext(res)) }),
         });
       },
     }),

@@ -8,7 +8,7 @@ import { postGraphQL, type GraphQLResponse } from './graphql-client';
 import { startSubgraphForTest, type StartedSubgraph } from './start-subgraph';
 import { testRedisUrl } from './test-infra';
 
-export interface SubgraphHarness<D extends SubgraphDeps> {
+export interface SubgraphHarness<D extends SubgraphDeps = SubgraphDeps> {
   subgraph: StartedSubgraph<D>;
   deps: D;
   /** This run's BullMQ key prefix. */

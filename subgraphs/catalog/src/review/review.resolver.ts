@@ -3,7 +3,7 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Info, Int, Mutation, Query, Res
 import { Customer, isSelfOrStaff, Staff } from '../../../../platform/graphql/authorization';
 import { requireIdentity } from '../../../../platform/graphql/auth-checker';
 import { pageSize, toConnection } from '../../../../platform/graphql/connection';
-import { markPrivate, PRIVATE } from '../../../../platform/graphql/cache-hints';
+import { INHERIT, markPrivate, PRIVATE } from '../../../../platform/graphql/cache-hints';
 import { seqAfter } from '../../../../platform/paged-loader';
 import { isUuid } from '../../../../platform/validation';
 import type { CatalogContext } from '../context';
@@ -67,6 +67,7 @@ export class ReviewResolver {
     return reviews.moderateReview(ctx, id, status, requireIdentity(ctx).userId);
   }
 
+  @Directive(INHERIT) // the author's public profile lives as long as the review
   @FieldResolver(() => User, { nullable: true, description: 'Who wrote it (the gateway adds the user\'s public fields, such as name); null when the account no longer exists.' })
   author(@Root() r: ReviewRow): User {
     return { id: r.authorId };

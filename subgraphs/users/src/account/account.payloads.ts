@@ -1,7 +1,8 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../../../platform/graphql/types';
 import { Address } from '../address/address.type';
 import { User } from '../user/user.type';
+import { PRIVATE } from '../user/user.cache-hints';
 
 @ObjectType({ description: 'Tokens for a signed-in session. Send the access token as `Authorization: Bearer <token>`.' })
 export class AuthPayload {
@@ -14,6 +15,7 @@ export class AuthPayload {
   @Field(() => Int, { nullable: true, description: 'Seconds until the access token expires.' })
   expiresIn!: number | null;
 
+  @Directive(PRIVATE)
   @Field(() => User, { nullable: true, description: 'The signed-in user.' })
   user!: User | null;
 
@@ -32,6 +34,7 @@ export class LogoutPayload {
 
 @ObjectType({ description: 'The user after a change.' })
 export class UserPayload {
+  @Directive(PRIVATE)
   @Field(() => User, { nullable: true, description: 'The updated user; null when userErrors is not empty.' })
   user!: User | null;
 

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Staff } from '../../../../platform/graphql/authorization';
 import { Role } from '../../../../platform/auth/roles';
 import { requireIdentity } from '../../../../platform/graphql/auth-checker';
@@ -7,11 +7,13 @@ import type { UsersContext } from '../context';
 import type { User } from '../user/user.type';
 import { SetUserRolesPayload, UserConnection } from './user-admin.payloads';
 import { listUsers, setUserRoles } from './user-admin.service';
+import { PRIVATE } from '../user/user.cache-hints';
 
 /** Staff operations on accounts. */
 @Staff()
 @Resolver()
 export class UserAdminResolver {
+  @Directive(PRIVATE)
   @Query(() => UserConnection, {
     description: 'Every account, in e-mail address order. Staff only (role ADMIN); others get FORBIDDEN, guests UNAUTHENTICATED.',
   })

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { SelfOrStaff } from '../../../../platform/graphql/authorization';
 import { pageSize, toConnection, type Connection } from '../../../../platform/graphql/connection';
 import { seqAfter } from '../../../../platform/paged-loader';
@@ -6,6 +6,7 @@ import type { UsersContext } from '../context';
 import { User } from '../user/user.type';
 import type { NotificationRow } from './notification.loaders';
 import { Notification, NotificationConnection, NotificationStatus, type NotificationChannel } from './notification.type';
+import { PRIVATE } from '../user/user.cache-hints';
 
 function toNotification(row: NotificationRow): Notification {
   return Object.assign(new Notification(), {
@@ -24,6 +25,7 @@ function toNotification(row: NotificationRow): Notification {
 @Resolver(() => User)
 export class UserNotificationsResolver {
   @SelfOrStaff()
+  @Directive(PRIVATE)
   @FieldResolver(() => NotificationConnection, {
     description: 'The messages sent to this user (account mails, order and shipping updates), newest first. Private: the owner and staff.',
   })

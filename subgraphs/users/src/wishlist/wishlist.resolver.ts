@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Customer, SelfOrStaff } from '../../../../platform/graphql/authorization';
 import { requireIdentity } from '../../../../platform/graphql/auth-checker';
 import type { UsersContext } from '../context';
@@ -7,10 +7,12 @@ import { Product } from './product.type';
 import { DeleteWishlistPayload, WishlistPayload } from './wishlist.payloads';
 import * as wishlists from './wishlist.service';
 import { Wishlist, WishlistItem } from './wishlist.type';
+import { PRIVATE } from '../user/user.cache-hints';
 
 @Resolver(() => User)
 export class UserWishlistsResolver {
   @SelfOrStaff()
+  @Directive(PRIVATE)
   @FieldResolver(() => [Wishlist], {
     description: 'The wishlists of the user: the default first, then oldest first; empty until something is saved. Private: the owner and staff.',
   })

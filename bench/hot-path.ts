@@ -1,0 +1,306 @@
+/**
+ * `npm run bench:hot-path [-- --baseline <checkout>] [--duration 10] [--connections 10] [--profile <dir>]`:
+ * the CPU cost of the storefront's hottest requests. Starts its own production-configured stack
+ * (NODE_ENV=production, generated secrets, response cache and rate limits off) on the seeded demo
+ * shop, with its data under .data/bench-hot-path, and loads it from a separate autocannon process
+ * with ProductList (`first: 20`) and ProductDetail (reviews with their authors), anonymous and
+ * signed in. Prints requests per second, p50/p99 latency, and the CPU milliseconds per request of
+ * the gateway and of each subgraph (utime + stime from /proc/<pid>/stat, before and after each run).
+ *
+ * `--baseline <checkout>`: another checkout of the project (with its own dist/, e.g. an older
+ * commit) runs as a second stack on the same databases and Redis; each scenario runs on both
+ * stacks one after the other (alternating which goes first) and the table shows the ratios.
+ * `--rate <n>`: the same request rate on every stack (CPU per request falls as a process gets busier, so
+ *   compare stacks at one rate). `--only <text>`: only the scenarios whose name contains it.
+ * `--profile <dir>`: the gateway and subgraph servers write V8 CPU profiles (`--cpu-prof`) there.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startPostgresCluster, type PostgresCluster } from '../platform/infra/postgres-cluster';
+import { waitFor } from '../platform/infra/processes';
+import { startRedis, type LocalRedis } from '../platform/infra/redis-server';
+
+const ROOT = resolve(__dirname, '..', '..');
+const DATA_DIR = join(ROOT, '.data', 'bench-hot-path');
+const PORTS = { primary: 45300, replica: 45301, redis: 45302, stacks: [45310, 45350] };
+
+function option(name: string, fallback?: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+const DURATION = Number(option('duration', '10'));
+const WARMUP = Number(option('warmup', '3'));
+const CONNECTIONS = Number(option('connections', '10'));
+/** Requests per second for every stack (autocannon -R); unset, as many as the stack answers. */
+const RATE = option('rate');
+const BASELINE = option('baseline');
+const PROFILE_DIR = option('profile');
+const ONLY = option('only');
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+const say = (message: string) => console.log(`\x1b[36m▸\x1b[0m ${message}`);
+
+/** The project's client documents, read from schema/operations (fragments included). */
+function clientDocument(root: string, operation: string): string {
+  const dir = join(root, 'schema', 'operations');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.graphql'));
+  const text = files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  const definitions = text.split(/\n(?=(?:query|mutation|subscription|fragment) )/);
+  const find = (kind: string, name: string) => definitions.find((d) => new RegExp(`^${kind} ${name}\\b`).test(d.trimStart()));
+  const main = find('(?:query|mutation)', operation);
+  if (!main) throw new Error(`no operation ${operation} in ${dir}`);
+  const needed = new Map<string, string>();
+  const visit = (source: string) => {
+    for (const [, name] of source.matchAll(/\.\.\.\s*([A-Za-z_]\w*)/g)) {
+      if (needed.has(name)) continue;
+      const fragment = find('fragment', name);
+      if (!fragment) throw new Error(`no fragment ${name}`);
+      needed.set(name, fragment.replace(/#[^\n]*/g, ''));
+      visit(fragment);
+    }
+  };
+  const body = main.replace(/#[^\n]*/g, '');
+  visit(body);
+  return [body, ...needed.values()].join('\n');
+}
+
+interface Stack {
+  label: string;
+  root: string;
+  gatewayUrl: string;
+  /** The HTTP servers whose CPU is measured: the gateway and each subgraph. */
+  servers: { name: string; child: ChildProcess }[];
+  children: ChildProcess[];
+}
+
+/** The subgraphs a checkout has built: every dist/subgraphs/<name>/src/main.js, users first (others' seeds refer to its customers). */
+function builtSubgraphs(root: string): string[] {
+  const dir = join(root, 'dist', 'subgraphs');
+  if (!existsSync(dir)) throw new Error(`${root} has no dist/subgraphs: run npm run build there`);
+  return readdirSync(dir)
+    .filter((name) => existsSync(join(dir, name, 'src', 'main.js')))
+    .sort((a, b) => (a === 'users' ? -1 : b === 'users' ? 1 : a.localeCompare(b)));
+}
+
+function launch(root: string, script: string, env: NodeJS.ProcessEnv, profile?: string): ChildProcess {
+  const args = ['--enable-source-maps', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), join(root, 'dist', script)];
+  const child = spawn(process.execPath, args, { env, cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[${script}] ${chunk}`));
+  return child;
+}
+
+function runToEnd(root: string, script: string, env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = launch(root, script, env);
+    child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`${script} failed (exit ${code})`))));
+  });
+}
+
+const ready = (port: number) => async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.ok ?? false;
+
+async function startStack(label: string, root: string, basePort: number, shared: NodeJS.ProcessEnv, seed: boolean): Promise<Stack> {
+  const subgraphs = builtSubgraphs(root);
+  const env: NodeJS.ProcessEnv = { ...shared, GATEWAY_PORT: String(basePort) };
+  subgraphs.forEach((name, i) => {
+    const prefix = name.toUpperCase();
+    env[`${prefix}_PORT`] = String(basePort + 1 + 2 * i);
+    env[`${prefix}_WORKER_PORT`] = String(basePort + 2 + 2 * i);
+    env[`${prefix}_URL`] = `http://127.0.0.1:${basePort + 1 + 2 * i}/graphql`;
+  });
+  const profile = PROFILE_DIR ? join(resolve(PROFILE_DIR), label) : undefined;
+  if (profile) mkdirSync(profile, { recursive: true });
+  const stack: Stack = { label, root, gatewayUrl: `http://127.0.0.1:${basePort}/graphql`, servers: [], children: [] };
+  for (const name of subgraphs) {
+    const child = launch(root, `subgraphs/${name}/src/main.js`, env, profile);
+    stack.servers.push({ name, child });
+    stack.children.push(child);
+    if (existsSync(join(root, 'dist', 'subgraphs', name, 'src', 'worker.js'))) stack.children.push(launch(root, `subgraphs/${name}/src/worker.js`, env));
+  }
+  for (const name of subgraphs) await waitFor(`${label} ${name} to be ready`, ready(Number(env[`${name.toUpperCase()}_PORT`])), 120_000, 250);
+  if (seed) {
+    for (const name of subgraphs) {
+      if (existsSync(join(root, 'dist', 'subgraphs', name, 'src', 'seed.js'))) await runToEnd(root, `subgraphs/${name}/src/seed.js`, env);
+    }
+  }
+  const gateway = launch(root, 'gateway/src/main.js', env, profile);
+  stack.servers.unshift({ name: 'gateway', child: gateway });
+  stack.children.push(gateway);
+  await waitFor(`${label} gateway to be ready`, ready(basePort), 60_000, 250);
+  return stack;
+}
+
+async function stopStack(stack: Stack) {
+  await Promise.all(
+    stack.children.map(
+      (child) =>
+        new Promise<void>((resolvePromise) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolvePromise();
+          child.once('exit', () => resolvePromise());
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 12_000).unref();
+        }),
+    ),
+  );
+}
+
+async function graphql(url: string, query: string, variables: object, token?: string) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: unknown[] };
+  if (body.errors?.length || !response.ok) throw new Error(`${url}: ${response.status} ${JSON.stringify(body.errors ?? body)}`);
+  return { body, headers: response.headers };
+}
+
+/** utime + stime of a process, in milliseconds. */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+interface Load {
+  url: string;
+  body: string;
+  token?: string;
+}
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  failed: number;
+  cpu: Record<string, number>;
+}
+
+/** autocannon in its own process, so the load generator's CPU is not the servers'. */
+function autocannon(load: Load, seconds: number): Promise<any> {
+  const bin = join(ROOT, 'node_modules', 'autocannon', 'autocannon.js');
+  const args = [bin, '-j', '-c', String(CONNECTIONS), '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', '-b', load.body];
+  if (load.token) args.push('-H', `authorization=Bearer ${load.token}`);
+  if (RATE) args.push('-R', RATE);
+  args.push(load.url);
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk));
+    child.on('exit', (code) => (code === 0 ? resolvePromise(JSON.parse(out)) : reject(new Error(`autocannon exited ${code}`))));
+  });
+}
+
+async function measure(stack: Stack, load: Load): Promise<Result> {
+  await autocannon(load, WARMUP);
+  const before = stack.servers.map((s) => cpuMs(s.child.pid!));
+  const result = await autocannon(load, DURATION);
+  const after = stack.servers.map((s) => cpuMs(s.child.pid!));
+  const requests = Number(result['2xx'] ?? 0) + Number(result.non2xx ?? 0);
+  const cpu: Record<string, number> = {};
+  stack.servers.forEach((s, i) => (cpu[s.name] = (after[i] - before[i]) / Math.max(1, requests)));
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests, failed: Number(result.non2xx ?? 0) + Number(result.errors ?? 0) + Number(result.timeouts ?? 0), cpu };
+}
+
+interface Scenario {
+  name: string;
+  query: string;
+  variables: object;
+  signedIn: boolean;
+}
+
+async function main() {
+  const stackRoots: [string, string][] = [['new', ROOT]];
+  if (BASELINE) stackRoots.push(['old', resolve(BASELINE)]);
+  mkdirSync(DATA_DIR, { recursive: true });
+  let cluster: PostgresCluster | undefined;
+  let redis: LocalRedis | undefined;
+  const stacks: Stack[] = [];
+  const stopAll = async () => {
+    await Promise.all(stacks.map(stopStack));
+    await redis?.stop(true);
+    await cluster?.stop();
+  };
+  process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+  try {
+    cluster = await startPostgresCluster({ dataDir: DATA_DIR, primaryPort: PORTS.primary, replicaPort: PORTS.replica, unsafeFast: true, say });
+    const subgraphs = builtSubgraphs(ROOT);
+    await cluster.createDatabases(subgraphs);
+    redis = await startRedis(DATA_DIR, PORTS.redis, say);
+    const shared: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      REDIS_URL: redis.url,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      INTERNAL_SECRET: randomBytes(32).toString('hex'),
+      JWT_ACCESS_TTL_SECONDS: '3600',
+      MAIL_DIR: join(DATA_DIR, 'mail'),
+      SMS_LOG_FILE: join(DATA_DIR, 'sms.log'),
+      RESPONSE_CACHE_ENABLED: 'false',
+      RATE_LIMIT_ENABLED: 'false',
+      TRUSTED_DOCUMENTS: 'allow',
+    };
+    for (const name of subgraphs) {
+      shared[`${name.toUpperCase()}_DATABASE_URL`] = cluster.primaryUrl(name);
+      shared[`${name.toUpperCase()}_DATABASE_REPLICA_URLS`] = cluster.replicaUrl(name);
+    }
+    for (const [i, [label, root]] of stackRoots.entries()) {
+      say(`starting the ${label} stack (${root})`);
+      stacks.push(await startStack(label, root, PORTS.stacks[i], shared, i === 0));
+    }
+
+    const doc = (name: string) => clientDocument(ROOT, name);
+    const list = await graphql(stacks[0].gatewayUrl, doc('ProductList'), { first: 20 });
+    const nodes = (list.body.data.products.edges as { node: { slug: string; reviewCount: number } }[]).map((e) => e.node);
+    const slug = nodes.reduce((a, b) => (b.reviewCount > a.reviewCount ? b : a)).slug;
+    const tokens = new Map<Stack, string>();
+    for (const stack of stacks) {
+      const login = await graphql(stack.gatewayUrl, doc('Login'), { input: { email: 'customer1@example.com', password: 'demo-customer-password' } });
+      tokens.set(stack, login.body.data.login.accessToken);
+    }
+    const scenarios: Scenario[] = [false, true].flatMap((signedIn) => [
+      { name: `ProductList first:20 ${signedIn ? 'signed in' : 'anonymous'}`, query: doc('ProductList'), variables: { first: 20 }, signedIn },
+      { name: `ProductDetail ${signedIn ? 'signed in' : 'anonymous'}`, query: doc('ProductDetail'), variables: { slug, reviewsFirst: 5 }, signedIn },
+    ]).filter((s) => !ONLY || s.name.includes(ONLY));
+
+    const results = new Map<string, Map<string, Result>>();
+    for (const [i, scenario] of scenarios.entries()) {
+      const order = i % 2 === 0 ? stacks : [...stacks].reverse();
+      const row = new Map<string, Result>();
+      for (const stack of order) {
+        const token = scenario.signedIn ? tokens.get(stack) : undefined;
+        await graphql(stack.gatewayUrl, scenario.query, scenario.variables, token); // answers without errors
+        say(`${scenario.name} on ${stack.label}: ${WARMUP} s warm-up, ${DURATION} s measured, ${CONNECTIONS} connections`);
+        row.set(stack.label, await measure(stack, { url: stack.gatewayUrl, body: JSON.stringify({ query: scenario.query, variables: scenario.variables }), token }));
+      }
+      results.set(scenario.name, row);
+    }
+
+    const servers = stacks[0].servers.map((s) => s.name);
+    const header = `${'scenario'.padEnd(32)}${'stack'.padEnd(6)}${'rps'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'failed'.padStart(8)}${servers.map((s) => `${s} cpu ms`.padStart(16)).join('')}`;
+    console.log(`\nCPU milliseconds per request (utime+stime), ${DURATION} s per run, ${CONNECTIONS} connections${RATE ? `, ${RATE} requests/s` : ''}, response cache off\n`);
+    console.log(header);
+    for (const [name, row] of results) {
+      for (const [label, r] of row) {
+        console.log(`${name.padEnd(32)}${label.padEnd(6)}${r.rps.toFixed(0).padStart(8)}${r.p50.toFixed(1).padStart(8)}${r.p99.toFixed(1).padStart(8)}${String(r.failed).padStart(8)}${servers.map((s) => (r.cpu[s]?.toFixed(2) ?? '-').padStart(16)).join('')}`);
+      }
+      const [fresh, old] = [row.get('new'), row.get('old')];
+      if (fresh && old) {
+        console.log(`${''.padEnd(32)}${'ratio'.padEnd(6)}${(fresh.rps / old.rps).toFixed(2).padStart(8)}${(fresh.p50 / old.p50).toFixed(2).padStart(8)}${(fresh.p99 / old.p99).toFixed(2).padStart(8)}${''.padStart(8)}${servers.map((s) => (old.cpu[s] ? (fresh.cpu[s] / old.cpu[s]).toFixed(2) : '-').padStart(16)).join('')}`);
+      }
+    }
+  } finally {
+    say('stopping');
+    await stopAll();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
