@@ -17,7 +17,10 @@ describeIfCart('ShippingRates of a cart through the gateway', () => {
     // the demo zones: US ZIP 9xxxx has USPS Standard 4.99 (free from 50.00) and UPS Express by weight
     await seedShipping(stack.subgraphs.shipping.deps.database.dataSource);
   });
-  afterAll(() => stack?.stop());
+  afterAll(async () => {
+    await stack?.subgraphs.shipping.deps.services.close();
+    await stack?.stop();
+  });
 
   async function product(price: string): Promise<string> {
     const sku = `SHIP-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
