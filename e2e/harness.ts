@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { hashPassword } from '../subgraphs/users/src/account/password';
 import { UserEntity } from '../subgraphs/users/src/user/user.entity';
 import { Role } from '../platform/auth/roles';
@@ -31,6 +31,17 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/** A port no one listens on now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id } userErrors { code message } } }`;
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessToken userErrors { code } } }`;
 
@@ -42,8 +53,13 @@ const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessTok
 export async function startStack(env: NodeJS.ProcessEnv = {}, subgraphEnv: Record<string, NodeJS.ProcessEnv> = {}): Promise<Stack> {
   const queuePrefix = `e2e-${randomBytes(4).toString('hex')}`;
   const subgraphs: Record<string, StartedSubgraph<any>> = {};
-  // every registered subgraph, side by side: a fresh database, its server and its worker in this process
-  for (const started of await Promise.all(loadSubgraphs().map((definition) => startSubgraphForTest(definition, queuePrefix, subgraphEnv[definition.name])))) {
+  // every registered subgraph, side by side: a fresh database, its server and its worker in this process;
+  // each reaches the others at <NAME>_URL, as under `npm start` and docker compose (ports picked first)
+  const definitions = loadSubgraphs();
+  const ports = await Promise.all(definitions.map(freePort));
+  const peers = Object.fromEntries(definitions.map((d, i) => [`${envPrefix(d.name)}_URL`, `http://127.0.0.1:${ports[i]}/graphql`]));
+  const own = (name: string, i: number) => ({ ...peers, [`${envPrefix(name)}_PORT`]: String(ports[i]), ...subgraphEnv[name] });
+  for (const started of await Promise.all(definitions.map((definition, i) => startSubgraphForTest(definition, queuePrefix, own(definition.name, i))))) {
     subgraphs[started.name] = started;
   }
   const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`${envPrefix(name)}_URL`, s.url]));

@@ -40,5 +40,5 @@ function operationsOf(domains: string[]): Record<string, string> {
   return result;
 }
 
-export const storefront = operationsOf(['accounts', 'catalog', 'wishlists', 'notifications', 'cart', 'orders']);
-export const admin = operationsOf(['catalog-admin', 'cart-admin', 'orders-admin']);
+export const storefront = operationsOf(['accounts', 'catalog', 'wishlists', 'notifications', 'cart', 'orders', 'shipping']);
+export const admin = operationsOf(['catalog-admin', 'cart-admin', 'orders-admin', 'shipping-admin']);

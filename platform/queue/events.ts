@@ -10,8 +10,10 @@ export interface EventPayloads {
   'user.registered': { userId: string; email: string; name: string };
   /** A customer signed in; a guest cart to merge may come with it. */
   'customer.signed-in': { userId: string; guestCartId: string | null };
-  /** An order was confirmed (paid): its lines, for best sellers and verified purchases. */
-  'order.confirmed': { orderId: string; userId: string | null; email: string; lines: { productId: string; quantity: number }[] };
+  /** An order was confirmed (paid): its lines, for best sellers and verified purchases; `phone` (E.164) when the customer gave one. */
+  'order.confirmed': { orderId: string; userId: string | null; email: string; lines: { productId: string; quantity: number }[]; phone?: string | null };
+  /** An order was cancelled before it shipped: it can no longer be shipped. */
+  'order.cancelled': { orderId: string; userId: string | null; email: string; reason: string | null };
   /** Catalog data that readers may have cached changed. */
   'catalog.changed': { productIds: string[]; categories: boolean };
   /**
@@ -30,8 +32,25 @@ export interface EventPayloads {
     /** YYYY-MM-DD, when known. */
     estimatedDelivery: string | null;
   };
+  /** A shipment was created for an order (its first status is LABEL_CREATED). */
+  'shipment.created': ShipmentEventBase;
+  /** A tracking event moved a shipment to another status; `previousStatus` is where it came from. */
+  'shipment.status-changed': ShipmentEventBase & { previousStatus: string; occurredAt: string };
+  /** A shipment was delivered (once per shipment). `deliveredAt` is ISO-8601. */
+  'shipment.delivered': ShipmentEventBase & { deliveredAt: string };
   /** Money went back to the customer's card. `amount` is a decimal string such as "19.99". */
   'refund.issued': { refundId: string; orderId: string; userId: string | null; email: string; amount: string; currencyCode: string };
+}
+
+/** What every shipment event tells: no customer data (that goes in `shipment.updated`). */
+export interface ShipmentEventBase {
+  shipmentId: string;
+  orderId: string;
+  carrier: string;
+  trackingNumber: string;
+  status: string;
+  /** YYYY-MM-DD, when known. */
+  estimatedDelivery: string | null;
 }
 
 export type EventName = keyof EventPayloads;
@@ -43,8 +62,12 @@ export type QueueName = SubgraphName | 'cart' | 'orders' | 'payments' | 'shippin
 export const EVENT_SUBSCRIBERS: Record<EventName, QueueName[]> = {
   'user.registered': ['users'],
   'customer.signed-in': [],
-  'order.confirmed': ['users', 'catalog'],
+  'order.confirmed': ['users', 'catalog', 'shipping'],
+  'order.cancelled': ['shipping'],
   'catalog.changed': [],
   'shipment.updated': ['users'],
+  'shipment.created': [],
+  'shipment.status-changed': [],
+  'shipment.delivered': [],
   'refund.issued': ['users'],
 };
