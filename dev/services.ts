@@ -10,6 +10,7 @@ export interface ServiceSpec {
 export const SUBGRAPH_SERVICES: ServiceSpec[] = [
   { name: 'users', database: 'users', port: 4001, workerPort: 4101 },
   { name: 'catalog', database: 'catalog', port: 4002, workerPort: 4102 },
+  { name: 'cart', database: 'cart', port: 4003, workerPort: 4103 },
 ];
 
 export const GATEWAY: ServiceSpec = { name: 'gateway', port: 4000 };

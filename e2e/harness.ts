@@ -14,11 +14,16 @@ import { createGateway, type GatewayServer } from '../gateway/src/server';
 import type { StartedSubgraph } from '../platform/testing/start-subgraph';
 import { startUsersForTest } from '../subgraphs/users/test/start-for-test';
 import { startCatalogForTest } from '../subgraphs/catalog/test/start-for-test';
+import { startCartForTest } from '../subgraphs/cart/test/start-for-test';
 
-/** Each subgraph's test starter: a fresh database, its server and its worker in this process. */
-const STARTERS: Record<string, (queuePrefix: string) => Promise<StartedSubgraph<{ database: { statements: StatementLog } }>>> = {
-  users: startUsersForTest,
+/**
+ * Each subgraph's test starter: a fresh database, its server and its worker in this process. They
+ * start in this order, each given the `<NAME>_URL` of those started before it (the subgraphs it calls).
+ */
+const STARTERS: Record<string, (queuePrefix: string, env: NodeJS.ProcessEnv) => Promise<StartedSubgraph<{ database: { statements: StatementLog } }>>> = {
   catalog: startCatalogForTest,
+  cart: startCartForTest,
+  users: startUsersForTest,
 };
 
 export interface Stack {
@@ -45,8 +50,11 @@ const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessTok
 export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<Stack> {
   const queuePrefix = `e2e-${randomBytes(4).toString('hex')}`;
   const subgraphs: Record<string, StartedSubgraph<any>> = {};
-  for (const [name, start] of Object.entries(STARTERS)) subgraphs[name] = await start(queuePrefix);
-  const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`${name.toUpperCase()}_URL`, s.url]));
+  const urls: Record<string, string> = {};
+  for (const [name, start] of Object.entries(STARTERS)) {
+    subgraphs[name] = await start(queuePrefix, { ...urls });
+    urls[`${name.toUpperCase()}_URL`] = subgraphs[name].url;
+  }
   const config = readGatewayConfig({ NODE_ENV: 'test', REDIS_URL: testRedisUrl(), ...urls, ...env });
   const redis = createRedis(config.redisUrl, 'gateway-test');
   const { supergraph } = await composeSupergraph();

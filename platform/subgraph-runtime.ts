@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Queue } from 'bullmq';
 import { migrate } from './db/data-source';
 import { createOpsApp } from './http/ops-routes';
 import type { Logger } from './logger';
@@ -45,6 +46,9 @@ export async function startWorker<C extends SubgraphConfig, D extends SubgraphDe
   const relay = new OutboxRelay(subgraph.name, config.database.primaryUrl, queueRedis, log, options.pollMs, options.prefix);
   await relay.start();
   const consumer = startConsumer(subgraph.name, subgraph.jobHandlers(deps), queueRedis, log, { prefix: options.prefix });
+  const repeating = subgraph.repeatingJobs?.(deps) ?? [];
+  const scheduler = repeating.length ? new Queue(subgraph.name, { connection: queueRedis, prefix: options.prefix }) : undefined;
+  for (const job of repeating) await scheduler!.upsertJobScheduler(job.name, { every: job.everyMs }, { name: job.name });
   return {
     drainOutbox: () => relay.drain(),
     ready: async () => {
@@ -53,6 +57,7 @@ export async function startWorker<C extends SubgraphConfig, D extends SubgraphDe
     },
     async stop() {
       await consumer.close();
+      await scheduler?.close();
       await relay.stop();
       queueRedis.disconnect();
       await subgraph.closeDeps(deps);

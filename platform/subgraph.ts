@@ -28,4 +28,6 @@ export interface SubgraphDefinition<C extends SubgraphConfig = SubgraphConfig, D
   closeDeps(deps: D): Promise<void>;
   createServer(deps: D): Promise<SubgraphServer>;
   jobHandlers(deps: D): JobHandlers;
+  /** Jobs the worker schedules on its own queue every `everyMs` (BullMQ job schedulers), e.g. sweeps. */
+  repeatingJobs?(deps: D): { name: string; everyMs: number }[];
 }

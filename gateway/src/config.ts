@@ -5,7 +5,7 @@ import { readPlaygroundConfig, type PlaygroundConfig } from './playground/playgr
 import { readRateLimitConfig, type RateLimitConfig } from './rate-limit/rate-limit.config';
 import { readResponseCacheConfig, type ResponseCacheConfig } from './response-cache/response-cache.config';
 
-export const SUBGRAPHS = ['users', 'catalog'] as const;
+export const SUBGRAPHS = ['users', 'catalog', 'cart'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
 
 export interface GatewayConfig extends CommonConfig {

@@ -30,6 +30,8 @@ export interface EventPayloads {
   };
   /** Money went back to the customer's card. `amount` is a decimal string such as "19.99". */
   'refund.issued': { refundId: string; orderId: string; userId: string | null; email: string; amount: string; currencyCode: string };
+  /** A customer's cart with items was left idle and marked ABANDONED: a reminder is due. */
+  'cart.abandoned': { cartId: string; userId: string; itemCount: number };
 }
 
 export type EventName = keyof EventPayloads;
@@ -39,9 +41,10 @@ export type QueueName = 'users' | 'catalog' | 'cart' | 'orders' | 'payments' | '
 /** Which queues receive each event. */
 export const EVENT_SUBSCRIBERS: Record<EventName, QueueName[]> = {
   'user.registered': ['users'],
-  'customer.signed-in': [],
+  'customer.signed-in': ['cart'],
   'order.confirmed': ['users', 'catalog'],
   'catalog.changed': [],
   'shipment.updated': ['users'],
   'refund.issued': ['users'],
+  'cart.abandoned': ['users'],
 };

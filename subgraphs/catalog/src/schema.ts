@@ -3,6 +3,7 @@ import '../../../platform/auth/roles';
 import { authChecker } from '../../../platform/graphql/auth-checker';
 import { buildFederatedSchema } from '../../../platform/graphql/federation';
 import { BrandResolver } from './brand/brand.resolver';
+import { ProductForCartResolver } from './cart-support/product-for-cart.resolver';
 import { CategoryResolver } from './category/category.resolver';
 import { InventoryResolver } from './inventory/inventory.resolver';
 import { ReservationResolver } from './inventory/reservation.resolver';
@@ -23,6 +24,7 @@ export const catalogResolvers = [
   ProductReviewsResolver,
   UserReviewsResolver,
   BestSellersResolver,
+  ProductForCartResolver,
 ] as const;
 
 export function buildCatalogSchema(): Promise<GraphQLSchema> {

@@ -29,6 +29,8 @@ export interface UsersConfig extends CommonConfig {
   storefrontUrl: string;
   mail: MailConfig;
   sms: SmsConfig;
+  /** The cart subgraph, which merges a guest cart at sign-in; unset: only the signed-in event merges it. */
+  cartUrl?: string;
 }
 
 /** The folder holding package.json, from the sources and from dist/ alike. */
@@ -74,6 +76,7 @@ export function readUsersConfig(source: NodeJS.ProcessEnv = process.env): UsersC
       webhookUrl: smsWebhook,
       logFile: resolve(env.string('SMS_LOG_FILE', defaultOutboxFolder(common.nodeEnv, 'sms.log'))),
     },
+    cartUrl: env.optional('CART_URL') ? env.url('CART_URL', undefined, ['http', 'https']) : undefined,
   };
   env.done();
   return config;

@@ -68,6 +68,18 @@ export function notificationEventHandlers(deps: UsersDeps): JobHandlers {
         if (isPhoneNumber(e.phone)) await queueSms(m, { userId: user?.id ?? null, phone: e.phone }, 'shipment-update', data);
       }),
 
+    /** A reminder for a customer whose cart was left idle (guests have no address to write to). */
+    'cart.abandoned': (job: EventJob<'cart.abandoned'>) =>
+      once(job, async (m) => {
+        const user = await accountOf(m, job.data.userId);
+        if (!user) return;
+        await queueEmail(m, { userId: user.id, email: user.email }, 'cart-abandoned', {
+          name: user.name,
+          itemCount: job.data.itemCount,
+          cartUrl: `${storefrontUrl.replace(/\/$/, '')}/cart`,
+        });
+      }),
+
     'refund.issued': (job: EventJob<'refund.issued'>) =>
       once(job, async (m) => {
         const e = job.data;

@@ -1,0 +1,15 @@
+/** The userErrors codes of the cart's mutations. */
+export enum CartError {
+  /** A quantity, a list or a limit is out of range. */
+  INVALID = 'INVALID',
+  /** The cart or the line names nothing the caller may see. */
+  NOT_FOUND = 'NOT_FOUND',
+  /** The product is unknown or not ACTIVE (not for sale). */
+  PRODUCT_NOT_FOUND = 'PRODUCT_NOT_FOUND',
+  /** More units than are available to buy now. */
+  OUT_OF_STOCK = 'OUT_OF_STOCK',
+  /** The cart was MERGED or CONVERTED: it can no longer change. */
+  CART_NOT_ACTIVE = 'CART_NOT_ACTIVE',
+  /** A discount code is unknown, not started, expired, used up, or the cart is below its minimum subtotal. */
+  DISCOUNT_CODE_INVALID = 'DISCOUNT_CODE_INVALID',
+}
