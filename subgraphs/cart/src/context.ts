@@ -22,34 +22,36 @@ export interface CartScope {
 
 export interface CartContext extends BaseContext, CartScope {}
 
-function scopeParts(deps: CartDeps, db: RequestDb, self: () => CartScope) {
-  let totals = new Map<string, Promise<CartTotals>>();
+/**
+ * Loaders and the totals memo. The methods use `this`: the GraphQL server may hand resolvers a
+ * shallow copy of the context, and a change must reach the copy the resolvers read.
+ */
+function scopeParts(db: RequestDb) {
+  const memo = { totals: new Map<string, Promise<CartTotals>>() };
   return {
     loaders: createLoaders(db),
-    totals(cart: CartRow) {
-      let result = totals.get(cart.id);
+    totals(this: CartScope, cart: CartRow) {
+      let result = memo.totals.get(cart.id);
       if (!result) {
-        result = computeTotals(self(), cart);
-        totals.set(cart.id, result);
+        result = computeTotals(this, cart);
+        memo.totals.set(cart.id, result);
       }
       return result;
     },
-    changed() {
-      totals = new Map();
-      self().loaders = createLoaders(db);
+    changed(this: CartScope) {
+      memo.totals = new Map();
+      this.loaders = createLoaders(db);
     },
   };
 }
 
 export function createContext(deps: CartDeps, info: RequestInfo): CartContext {
   const db = new RequestDb(deps.database, info.minLsn);
-  const ctx: CartContext = { ...info, db, deps, ...scopeParts(deps, db, () => ctx) };
-  return ctx;
+  return { ...info, db, deps, ...scopeParts(db) };
 }
 
-/** The scope of a queue job: no caller, reads on the primary's side of the consistency rules like a request. */
+/** The scope of a queue job: no caller; its reads follow its own writes like a request's. */
 export function jobScope(deps: CartDeps, requestId: string): CartScope {
   const db = new RequestDb(deps.database);
-  const scope: CartScope = { requestId, log: deps.log.child({ requestId }), db, deps, ...scopeParts(deps, db, () => scope) };
-  return scope;
+  return { requestId, log: deps.log.child({ requestId }), db, deps, ...scopeParts(db) };
 }
