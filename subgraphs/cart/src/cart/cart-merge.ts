@@ -99,7 +99,7 @@ async function moveLines(
     const cap = product && product.status === 'ACTIVE' ? Math.min(wanted, Math.max(product.available, existing?.quantity ?? 0)) : wanted;
     const capped = cap < (existing?.quantity ?? 0) + line.quantity;
     if (existing) {
-      if (cap !== existing.quantity) {
+      if (cap !== existing.quantity || capped) {
         await m.query('UPDATE cart_lines SET quantity = $2, notice = $3, updated_at = now() WHERE id = $1', [existing.id, cap, capped ? QUANTITY_CAPPED : null]);
       }
       if (capped) warnings.push({ code: 'INSUFFICIENT_STOCK', message: `Reduced to the ${cap} available when your carts were merged`, lineId: existing.id });
