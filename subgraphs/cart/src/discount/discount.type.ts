@@ -101,7 +101,7 @@ export class DiscountRedemption {
 @Directive(INTERNAL)
 @ObjectType({ description: 'Internal. The codes a checkout reference redeemed.' })
 export class RedeemDiscountCodesPayload {
-  @Field(() => [DiscountRedemption], { description: 'Each redeemed code; empty when the cart has no applicable code.' })
+  @Field(() => [DiscountRedemption], { description: 'Each redeemed code; empty when the cart has no code.' })
   redemptions!: DiscountRedemption[];
 
   @Field(() => Money, { description: 'Sum of the redemptions not released.' })

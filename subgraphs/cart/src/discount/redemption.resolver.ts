@@ -11,7 +11,7 @@ export class RedemptionResolver {
   @Directive(INTERNAL)
   @Mutation(() => RedeemDiscountCodesPayload, {
     description:
-      'Internal (orders, at checkout). Uses every applicable code of the cart once for `reference`; never past a usage limit, even under concurrent checkouts. Idempotent per reference. userErrors: DISCOUNT_CODE_INVALID (nothing redeemed), NOT_FOUND, INVALID.',
+      'Internal (orders, at checkout). Uses every code of the cart once for `reference`; never past a usage limit, even under concurrent checkouts. Idempotent per reference. userErrors: DISCOUNT_CODE_INVALID (a code of the cart does not apply: nothing redeemed), NOT_FOUND, INVALID.',
   })
   async redeemDiscountCodes(
     @Arg('reference', { description: "The checkout's unique reference, e.g. the order id." }) reference: string,

@@ -46,10 +46,10 @@ function summary(redemptions: Redemption[]): RedemptionResult {
 }
 
 /**
- * Uses the cart's applicable codes once for `reference` (e.g. the order id). Idempotent: a
+ * Uses every code of the cart once for `reference` (e.g. the order id). Idempotent: a
  * reference that already redeemed answers what it redeemed. Each code's row is locked while its
  * use is counted, so concurrent checkouts never take a code past its usage limit; when any code
- * can no longer be used, nothing is redeemed (DISCOUNT_CODE_INVALID).
+ * does not apply (any more), nothing is redeemed (DISCOUNT_CODE_INVALID).
  */
 export async function redeemCodes(scope: CartScope, reference: string, cartId: string, userIdArg: string | null): Promise<RedemptionResult> {
   if (!reference.trim() || reference.length > 200) return failed(userError(DiscountError.INVALID, 'reference must be 1 to 200 characters', 'reference'));
@@ -61,7 +61,12 @@ export async function redeemCodes(scope: CartScope, reference: string, cartId: s
   const userId = userIdArg ?? cart.userId;
   const totals = await scope.totals(cart);
   const subtotal = toCents(totals.subtotal);
-  const applicable = totals.codes.filter((c) => c.applicable);
+  // the cart is redeemed as the customer saw it: a code that no longer applies fails the redemption
+  const stale = totals.codes.filter((c) => !c.applicable);
+  if (stale.length) {
+    return failed(...stale.map((c) => userError(DiscountError.DISCOUNT_CODE_INVALID, `${c.code}: ${c.message ?? 'not applicable'}`, 'cartId')));
+  }
+  const applicable = totals.codes;
   if (!applicable.length) return summary([]);
   try {
     await scope.db.write(async (m) => {
