@@ -32,6 +32,8 @@ export interface EventPayloads {
   };
   /** Money went back to the customer's card. `amount` is a decimal string such as "19.99". */
   'refund.issued': { refundId: string; orderId: string; userId: string | null; email: string; amount: string; currencyCode: string };
+  /** A customer's cart with items was left idle and marked ABANDONED: a reminder is due. */
+  'cart.abandoned': { cartId: string; userId: string; itemCount: number };
 }
 
 export type EventName = keyof EventPayloads;
@@ -42,9 +44,10 @@ export type QueueName = SubgraphName | 'cart' | 'orders' | 'payments' | 'shippin
 /** Which queues receive each event. */
 export const EVENT_SUBSCRIBERS: Record<EventName, QueueName[]> = {
   'user.registered': ['users'],
-  'customer.signed-in': [],
+  'customer.signed-in': ['cart'],
   'order.confirmed': ['users', 'catalog'],
   'catalog.changed': [],
   'shipment.updated': ['users'],
   'refund.issued': ['users'],
+  'cart.abandoned': ['users'],
 };
