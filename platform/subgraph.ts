@@ -80,6 +80,8 @@ export interface SubgraphSpec<C extends SubgraphConfig, D extends SubgraphDeps<C
   migrations: MigrationList;
   /** type-graphql resolver classes. */
   resolvers: BuildSchemaOptions['resolvers'];
+  /** Object types no field returns, e.g. an entity of another subgraph this one only adds fields to. */
+  orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   /** `__resolveReference` of each entity this subgraph owns, by type name. */
   references?: ReferenceResolvers;
   /** Settings of its own, read from the environment (port, database and common settings are read for it). */
@@ -101,7 +103,7 @@ export function defineSubgraph<C extends SubgraphConfig = SubgraphConfig, D exte
   spec: SubgraphSpec<C, D, Ctx>,
 ): SubgraphDefinition<C, D> {
   const { name } = spec;
-  const buildSchema = () => buildFederatedSchema({ resolvers: spec.resolvers, authChecker }, spec.references);
+  const buildSchema = () => buildFederatedSchema({ resolvers: spec.resolvers, orphanedTypes: spec.orphanedTypes, authChecker }, spec.references);
   return {
     name,
     readConfig: (source = process.env) => readSubgraphConfig<C>(name, source, spec.config),

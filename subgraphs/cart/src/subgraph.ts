@@ -5,6 +5,7 @@ import { CartInternalResolver } from './cart/cart-internal.resolver';
 import { CartEntities } from './cart/cart.entity';
 import { CartResolver } from './cart/cart.resolver';
 import { UserCartResolver } from './cart/user-cart.resolver';
+import { User } from './cart/user.type';
 import { readCartSettings, type CartConfig } from './config';
 import { createCartContext, type CartContext } from './context';
 import { cartDeps, type CartDeps } from './deps';
@@ -20,6 +21,8 @@ export default defineSubgraph<CartConfig, CartDeps, CartContext>({
   entities: [...CartEntities, ...DiscountEntities],
   migrations: [Cart1733000000000],
   resolvers: [CartResolver, CartFieldsResolver, CartLineFieldsResolver, UserCartResolver, CartInternalResolver, DiscountResolver, RedemptionResolver],
+  // the users subgraph's User, which the cart adds `cart` to
+  orphanedTypes: [User],
   config: readCartSettings,
   deps: cartDeps,
   createContext: createCartContext,
