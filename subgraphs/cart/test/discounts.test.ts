@@ -38,6 +38,8 @@ describe('createDiscountCode', () => {
     for (const input of [
       { code: uniqueCode(), kind: 'PERCENTAGE', value: '101' },
       { code: uniqueCode(), kind: 'FIXED_AMOUNT', value: '0' },
+      { code: uniqueCode(), kind: 'FIXED_AMOUNT', value: '1.999' },
+      { code: uniqueCode(), kind: 'FIXED_AMOUNT', value: '1', minimumSubtotal: '-5' },
       { code: 'has space', kind: 'FIXED_AMOUNT', value: '1' },
       { code: uniqueCode(), kind: 'FIXED_AMOUNT', value: '1', usageLimit: 0 },
       { code: uniqueCode(), kind: 'FIXED_AMOUNT', value: '1', startsAt: '2030-01-02T00:00:00Z', expiresAt: '2030-01-01T00:00:00Z' },

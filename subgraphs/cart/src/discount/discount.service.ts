@@ -1,5 +1,6 @@
 import { sql } from '../../../../platform/db/sql';
 import { userError, type UserError } from '../../../../platform/graphql/types';
+import { isMoneyAmount } from '../../../../platform/validation';
 import { toCents } from '../common/cents';
 import { uniqueViolation } from '../../../../platform/db/db-errors';
 import type { CartContext } from '../context';
@@ -26,10 +27,12 @@ export async function createDiscount(scope: CartContext, input: NewDiscount): Pr
   const code = input.code.trim().toUpperCase();
   const errors: UserError[] = [];
   if (!/^[A-Z0-9_-]{1,64}$/.test(code)) errors.push(userError(DiscountError.INVALID, 'A code is 1 to 64 letters, digits, "-" or "_"', 'input.code'));
-  const value = toCents(input.value);
-  if (value <= 0) errors.push(userError(DiscountError.INVALID, 'value must be more than 0', 'input.value'));
+  const value = isMoneyAmount(input.value) ? toCents(input.value) : 0;
+  if (value <= 0) errors.push(userError(DiscountError.INVALID, 'value must be more than 0, with at most 2 decimals', 'input.value'));
   if (input.kind === 'PERCENTAGE' && value > 10_000) errors.push(userError(DiscountError.INVALID, 'A percentage is at most 100', 'input.value'));
-  if (input.minimumSubtotal != null && toCents(input.minimumSubtotal) < 0) errors.push(userError(DiscountError.INVALID, 'minimumSubtotal must not be negative', 'input.minimumSubtotal'));
+  if (input.minimumSubtotal != null && !isMoneyAmount(input.minimumSubtotal)) {
+    errors.push(userError(DiscountError.INVALID, 'minimumSubtotal must not be negative, with at most 2 decimals', 'input.minimumSubtotal'));
+  }
   if (input.usageLimit != null && input.usageLimit < 1) errors.push(userError(DiscountError.INVALID, 'usageLimit must be at least 1', 'input.usageLimit'));
   if (input.perCustomerLimit != null && input.perCustomerLimit < 1) errors.push(userError(DiscountError.INVALID, 'perCustomerLimit must be at least 1', 'input.perCustomerLimit'));
   if (input.startsAt && input.expiresAt && input.expiresAt <= input.startsAt) errors.push(userError(DiscountError.INVALID, 'expiresAt must be after startsAt', 'input.expiresAt'));
