@@ -4,6 +4,9 @@ import {
   CART, CART_CREATE, type CartHarness, catalogAdmin, customer, errorCodes, gqlCodes, guest, LINES_ADD, LINES_REMOVE, LINES_UPDATE, SHIPPING, startCart,
 } from './helpers';
 import { service } from '../../../platform/testing/callers';
+import { startSubgraphHarness } from '../../../platform/testing/subgraph-harness';
+import { startCatalog } from '../../catalog/test/helpers';
+import cart from '../src/subgraph';
 
 const shipping = service('shipping');
 
@@ -165,5 +168,23 @@ describe('customer carts and privacy', () => {
     const res = await h.call(shipping, SHIPPING, { id: cart.id });
     expect(res.data!.cartForShipping).toEqual({ id: cart.id, subtotal: { amount: '15.00' }, total: { amount: '15.00' }, weight: '1.000', currencyCode: 'USD', totalQuantity: 6 });
     expect((await h.call(shipping, SHIPPING, { id: randomUUID() })).data!.cartForShipping).toBeNull();
+  });
+});
+
+describe('without the catalog', () => {
+  let lone: Awaited<ReturnType<typeof startSubgraphHarness>>;
+  beforeAll(async () => {
+    // the catalog's port, once it has stopped: nothing answers there
+    const catalog = await startCatalog();
+    const url = catalog.subgraph.url;
+    await catalog.stop();
+    lone = await startSubgraphHarness(cart, { CATALOG_URL: url, CART_CATALOG_TIMEOUT_MS: '1000' });
+  });
+  afterAll(() => lone?.stop());
+
+  it('an operation that needs prices fails with SERVICE_UNAVAILABLE and creates nothing', async () => {
+    const res = await lone.call(guest, CART_CREATE, { input: { lines: [{ productId: randomUUID(), quantity: 1 }] } });
+    expect(gqlCodes(res.errors)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(await lone.sql('SELECT id FROM carts')).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import { typedDocument, type ServiceCallContext, type ServiceClient } from '../../../../platform/service-client/service-client';
+import { GraphQLError } from 'graphql';
+import { ServiceCallError, typedDocument, type ServiceCallContext, type ServiceClient } from '../../../../platform/service-client/service-client';
 
 /** A product as the catalog sees it now: what a cart line is checked and priced against. */
 export interface CatalogProduct {
@@ -21,8 +22,8 @@ const PRODUCTS_FOR_CART = typedDocument<{ productsForCart: CatalogProduct[] }, {
 /**
  * The catalog subgraph as the cart uses it: one internal query (`productsForCart`, for the cart
  * only) for every product of a cart at once, through the platform's service client (a read:
- * retried on a lost connection within the timeout). Unknown products are absent from the map; a
- * failed call throws ServiceCallError.
+ * retried on a lost connection within the timeout). Unknown products are absent from the map. When
+ * the catalog does not answer, the cart operation fails with SERVICE_UNAVAILABLE and changes nothing.
  */
 export class CatalogProducts {
   constructor(
@@ -33,7 +34,13 @@ export class CatalogProducts {
   async forCart(ctx: ServiceCallContext, ids: readonly string[]): Promise<Map<string, CatalogProduct>> {
     const wanted = [...new Set(ids)];
     if (!wanted.length) return new Map();
-    const { productsForCart } = await this.services.call(ctx, 'catalog', PRODUCTS_FOR_CART, { ids: wanted }, { idempotent: true, timeoutMs: this.timeoutMs });
-    return new Map(productsForCart.map((p) => [p.id, p]));
+    try {
+      const { productsForCart } = await this.services.call(ctx, 'catalog', PRODUCTS_FOR_CART, { ids: wanted }, { idempotent: true, timeoutMs: this.timeoutMs });
+      return new Map(productsForCart.map((p) => [p.id, p]));
+    } catch (error) {
+      if (!(error instanceof ServiceCallError)) throw error;
+      ctx.log.warn({ err: error, failure: error.failure }, 'catalog productsForCart failed');
+      throw new GraphQLError('Prices and stock cannot be checked right now: try again shortly', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    }
   }
 }
