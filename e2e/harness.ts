@@ -11,6 +11,7 @@ import type { StatementLog } from '../platform/db/statement-log';
 import { readGatewayConfig } from '../gateway/src/config';
 import { createGateway, type GatewayServer } from '../gateway/src/server';
 import { startSubgraphForTest, type StartedSubgraph } from '../platform/testing/start-subgraph';
+import type { SubgraphDefinition } from '../platform/subgraph';
 import { loadSubgraphs } from '../subgraphs/definitions';
 import { envPrefix } from '../subgraphs/registry';
 
@@ -48,20 +49,23 @@ const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessTok
 /**
  * The whole system in one process: every subgraph with its worker, and the gateway over the
  * committed supergraph, as in production (scripts/composition.spec.ts keeps it up to date).
- * `env` goes to the gateway, `subgraphEnv[name]` to one subgraph (e.g. its database on another cluster).
+ * `env` goes to the gateway, `subgraphEnv[name]` to one subgraph (e.g. its database on another cluster),
+ * `replace[name]` runs a test variant of a subgraph's definition instead (e.g. on a test clock).
  */
-export async function startStack(env: NodeJS.ProcessEnv = {}, subgraphEnv: Record<string, NodeJS.ProcessEnv> = {}): Promise<Stack> {
+export async function startStack(
+  env: NodeJS.ProcessEnv = {},
+  subgraphEnv: Record<string, NodeJS.ProcessEnv> = {},
+  replace: Record<string, SubgraphDefinition<any, any>> = {},
+): Promise<Stack> {
   const queuePrefix = `e2e-${randomBytes(4).toString('hex')}`;
   const subgraphs: Record<string, StartedSubgraph<any>> = {};
-  // every registered subgraph, side by side: a fresh database, its server and its worker in this process;
-  // each reaches the others at <NAME>_URL, as under `npm start` and docker compose (ports picked first)
-  const definitions = loadSubgraphs();
-  const ports = await Promise.all(definitions.map(freePort));
-  const peers = Object.fromEntries(definitions.map((d, i) => [`${envPrefix(d.name)}_URL`, `http://127.0.0.1:${ports[i]}/graphql`]));
-  const own = (name: string, i: number) => ({ ...peers, [`${envPrefix(name)}_PORT`]: String(ports[i]), ...subgraphEnv[name] });
-  for (const started of await Promise.all(definitions.map((definition, i) => startSubgraphForTest(definition, queuePrefix, own(definition.name, i))))) {
+  // every registered subgraph, side by side: a fresh database, its server and its worker in this process
+  for (const started of await Promise.all(loadSubgraphs().map((definition) => startSubgraphForTest(replace[definition.name] ?? definition, queuePrefix, subgraphEnv[definition.name])))) {
     subgraphs[started.name] = started;
   }
+  // each listens on a free port first; then every one learns where the others answer (its service client)
+  const serviceUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url]));
+  for (const s of Object.values(subgraphs)) s.useServiceUrls(serviceUrls);
   const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`${envPrefix(name)}_URL`, s.url]));
   const config = readGatewayConfig({ NODE_ENV: 'test', REDIS_URL: testRedisUrl(), ...urls, ...env });
   const redis = createRedis(config.redisUrl, 'gateway-test');

@@ -1,12 +1,14 @@
 import { Env, readCommonConfig, type CommonConfig } from './config';
 import type { DatabaseConfig } from './db/data-source';
 import { readDatabaseConfig } from './db/database-config';
-import { envPrefix, registeredSubgraph, type SubgraphName } from '../subgraphs/registry';
+import { defaultSubgraphUrl, envPrefix, registeredSubgraph, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/registry';
 
 export interface SubgraphConfig extends CommonConfig {
   port: number;
   workerPort: number;
   database: DatabaseConfig;
+  /** Where the other subgraphs answer (`<NAME>_URL`, default their registered port), for its service client. */
+  serviceUrls: Partial<Record<SubgraphName, string>>;
 }
 
 /** A subgraph's own settings on top of SubgraphConfig. */
@@ -15,7 +17,7 @@ export type Own<T, Base> = Omit<T, keyof Base>;
 /**
  * Settings every subgraph has: `<NAME>_PORT` and `<NAME>_WORKER_PORT` (defaults from
  * subgraphs/registry.ts), its database (`<NAME>_DATABASE_URL`…) and the common settings, plus the
- * subgraph's own.
+ * subgraph's own. `<OTHER>_URL` says where each other registered subgraph answers.
  */
 export function readSubgraphConfig<C extends SubgraphConfig>(
   name: SubgraphName,
@@ -31,6 +33,9 @@ export function readSubgraphConfig<C extends SubgraphConfig>(
     port: env.int(`${prefix}_PORT`, entry.port, { min: 1, max: 65535 }),
     workerPort: env.int(`${prefix}_WORKER_PORT`, entry.workerPort, { min: 1, max: 65535 }),
     database: readDatabaseConfig(env, name, `postgres://postgres@127.0.0.1:5433/${entry.database}`),
+    serviceUrls: Object.fromEntries(
+      SUBGRAPH_NAMES.filter((other) => other !== name).map((other) => [other, env.url(`${envPrefix(other)}_URL`, defaultSubgraphUrl(other), ['http', 'https'])]),
+    ),
     ...own?.(env, common),
   } as C;
   env.done();

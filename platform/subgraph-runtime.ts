@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Queue } from 'bullmq';
 import { migrate } from './db/data-source';
 import { createOpsApp } from './http/ops-routes';
 import type { Logger } from './logger';
@@ -29,6 +30,8 @@ export function runSubgraph<C extends SubgraphConfig, D extends SubgraphDeps<C>>
 export interface RunningWorker {
   /** Relays the outbox now, until it is empty. */
   drainOutbox(): Promise<number>;
+  /** Points the worker's service client at these subgraph URLs. */
+  useServiceUrls(urls: Record<string, string>): void;
   ready(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -45,14 +48,20 @@ export async function startWorker<C extends SubgraphConfig, D extends SubgraphDe
   const relay = new OutboxRelay(subgraph.name, config.database.primaryUrl, queueRedis, log, options.pollMs, options.prefix);
   await relay.start();
   const consumer = startConsumer(subgraph.name, subgraph.jobHandlers(deps), queueRedis, log, { prefix: options.prefix });
+  const repeating = subgraph.repeatingJobs(deps);
+  const scheduler = repeating.length ? new Queue(subgraph.name, { connection: queueRedis, prefix: options.prefix }) : undefined;
+  // one scheduler per job name: every worker process upserts the same one, BullMQ runs it once per period
+  for (const job of repeating) await scheduler?.upsertJobScheduler(job.name, { every: job.everyMs }, { name: job.name });
   return {
     drainOutbox: () => relay.drain(),
+    useServiceUrls: (urls) => deps.services.useUrls(urls),
     ready: async () => {
       await deps.database.dataSource.query('SELECT 1');
       await queueRedis.ping();
     },
     async stop() {
       await consumer.close();
+      await scheduler?.close();
       await relay.stop();
       queueRedis.disconnect();
       await subgraph.closeDeps(deps);

@@ -13,6 +13,7 @@ import type { Logger } from './logger';
 import type { JobHandlers } from './queue/consumer';
 import { queueEntities } from './queue/outbox.entity';
 import { createRedis } from './redis';
+import { ServiceClient } from './service-client/service-client';
 import { readSubgraphConfig, type Own, type SubgraphConfig } from './subgraph-config';
 import type { SubgraphName } from '../subgraphs/registry';
 
@@ -24,6 +25,15 @@ export interface SubgraphDeps<C extends SubgraphConfig = SubgraphConfig> {
   database: Database;
   redis: Redis;
   log: Logger;
+  /** Calls other subgraphs as this one (config.serviceUrls says where they answer). */
+  services: ServiceClient;
+}
+
+/** A job the worker schedules on its subgraph's own queue every `everyMs` (a BullMQ job scheduler), e.g. a sweep. */
+export interface RepeatingJob {
+  /** The job name; its handler is in jobHandlers under the same name. */
+  name: string;
+  everyMs: number;
 }
 
 /** The request context the platform builds; a subgraph's createContext adds its loaders to it. */
@@ -50,6 +60,8 @@ export interface SubgraphDefinition<C extends SubgraphConfig = SubgraphConfig, D
   buildSchema(): Promise<GraphQLSchema>;
   createServer(deps: D): Promise<SubgraphServer>;
   jobHandlers(deps: D): JobHandlers;
+  /** The jobs its worker schedules on its own queue. */
+  repeatingJobs(deps: D): RepeatingJob[];
   /** Fills the database with the demo shop's data; idempotent. */
   seed(deps: D): Promise<void>;
   /** Settings a test run gives this subgraph besides its database (e.g. a cache namespace of its own). */
@@ -68,6 +80,8 @@ export interface SubgraphSpec<C extends SubgraphConfig, D extends SubgraphDeps<C
   migrations: MigrationList;
   /** type-graphql resolver classes. */
   resolvers: BuildSchemaOptions['resolvers'];
+  /** Object types no field returns, e.g. an entity of another subgraph this one only adds fields to. */
+  orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   /** `__resolveReference` of each entity this subgraph owns, by type name. */
   references?: ReferenceResolvers;
   /** Settings of its own, read from the environment (port, database and common settings are read for it). */
@@ -78,6 +92,8 @@ export interface SubgraphSpec<C extends SubgraphConfig, D extends SubgraphDeps<C
   createContext?(request: SubgraphRequest<D>): Ctx | Promise<Ctx>;
   /** The jobs and events this subgraph consumes from its queue, by job name. */
   jobHandlers?(deps: D): JobHandlers;
+  /** Jobs the worker schedules on the subgraph's queue every so often (sweeps); handled by jobHandlers. */
+  repeatingJobs?(deps: D): RepeatingJob[];
   seed?(deps: D): Promise<void>;
   testEnv?(queuePrefix: string): NodeJS.ProcessEnv;
 }
@@ -87,19 +103,21 @@ export function defineSubgraph<C extends SubgraphConfig = SubgraphConfig, D exte
   spec: SubgraphSpec<C, D, Ctx>,
 ): SubgraphDefinition<C, D> {
   const { name } = spec;
-  const buildSchema = () => buildFederatedSchema({ resolvers: spec.resolvers, authChecker }, spec.references);
+  const buildSchema = () => buildFederatedSchema({ resolvers: spec.resolvers, orphanedTypes: spec.orphanedTypes, authChecker }, spec.references);
   return {
     name,
     readConfig: (source = process.env) => readSubgraphConfig<C>(name, source, spec.config),
     async openDeps(config, log) {
       const database = createDatabase({ name, db: config.database, entities: [...queueEntities, ...(spec.entities as unknown[])] as EntityList, migrations: spec.migrations, log });
       await database.dataSource.initialize();
-      const shared: SubgraphDeps<C> = { config, database, redis: createRedis(config.redisUrl, name), log };
+      const services = new ServiceClient({ caller: name, internalSecret: config.internalSecret, urls: { ...config.serviceUrls } });
+      const shared: SubgraphDeps<C> = { config, database, redis: createRedis(config.redisUrl, name), log, services };
       return { ...shared, ...spec.deps?.(shared) } as D;
     },
     async closeDeps(deps) {
       await deps.database.dataSource.destroy();
       deps.redis.disconnect();
+      await deps.services.close();
     },
     buildSchema,
     async createServer(deps) {
@@ -120,6 +138,7 @@ export function defineSubgraph<C extends SubgraphConfig = SubgraphConfig, D exte
       });
     },
     jobHandlers: (deps) => spec.jobHandlers?.(deps) ?? {},
+    repeatingJobs: (deps) => spec.repeatingJobs?.(deps) ?? [],
     seed: async (deps) => spec.seed?.(deps),
     testEnv: (queuePrefix) => spec.testEnv?.(queuePrefix) ?? {},
   };

@@ -40,6 +40,8 @@ export interface EventPayloads {
   'shipment.delivered': ShipmentEventBase & { deliveredAt: string };
   /** Money went back to the customer's card. `amount` is a decimal string such as "19.99". */
   'refund.issued': { refundId: string; orderId: string; userId: string | null; email: string; amount: string; currencyCode: string };
+  /** A customer's cart with items was left idle and marked ABANDONED: a reminder is due. */
+  'cart.abandoned': { cartId: string; userId: string; itemCount: number };
 }
 
 /** What every shipment event tells: no customer data (that goes in `shipment.updated`). */
@@ -61,7 +63,7 @@ export type QueueName = SubgraphName | 'cart' | 'orders' | 'payments' | 'shippin
 /** Which queues receive each event. */
 export const EVENT_SUBSCRIBERS: Record<EventName, QueueName[]> = {
   'user.registered': ['users'],
-  'customer.signed-in': [],
+  'customer.signed-in': ['cart'],
   'order.confirmed': ['users', 'catalog', 'shipping'],
   'order.cancelled': ['shipping'],
   'catalog.changed': [],
@@ -70,4 +72,5 @@ export const EVENT_SUBSCRIBERS: Record<EventName, QueueName[]> = {
   'shipment.status-changed': [],
   'shipment.delivered': [],
   'refund.issued': ['users'],
+  'cart.abandoned': ['users'],
 };

@@ -96,6 +96,11 @@ export class ServiceClient {
     return this.options.caller;
   }
 
+  /** Points calls to these subgraphs at new URLs (e.g. servers that started listening after this client was made). */
+  useUrls(urls: Record<string, string>): void {
+    this.options.urls = { ...this.options.urls, ...urls };
+  }
+
   urlOf(target: string): string {
     const url = this.options.urls?.[target] ?? (this.options.env ?? process.env)[`${target.toUpperCase().replace(/-/g, '_')}_URL`];
     if (!url) throw new Error(`No URL for the ${target} subgraph: set ${target.toUpperCase().replace(/-/g, '_')}_URL`);

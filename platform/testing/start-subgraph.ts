@@ -13,6 +13,8 @@ export interface StartedSubgraph<D> {
   deps: D;
   /** Relays the outbox now and waits until it is empty. */
   drainOutbox(): Promise<void>;
+  /** Points its server's and its worker's service clients at these subgraphs (by name), once they listen. */
+  useServiceUrls(urls: Record<string, string>): void;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,10 @@ export async function startSubgraphForTest<C extends SubgraphConfig, D extends S
     deps,
     drainOutbox: async () => {
       await worker.drainOutbox();
+    },
+    useServiceUrls(urls) {
+      deps.services.useUrls(urls);
+      worker.useServiceUrls(urls);
     },
     async stop() {
       await worker.stop();

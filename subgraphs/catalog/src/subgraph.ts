@@ -2,6 +2,7 @@ import { defineSubgraph } from '../../../platform/subgraph';
 import { Catalog1732200000000 } from '../migrations/1732200000000-catalog';
 import { BrandEntity } from './brand/brand.entity';
 import { BrandResolver } from './brand/brand.resolver';
+import { ProductForCartResolver } from './cart-support/product-for-cart.resolver';
 import { CategoryEntity } from './category/category.entity';
 import { CategoryResolver } from './category/category.resolver';
 import { readCatalogSettings, type CatalogConfig } from './config';
@@ -37,6 +38,7 @@ export default defineSubgraph<CatalogConfig, CatalogDeps, CatalogContext>({
     ProductReviewsResolver,
     UserReviewsResolver,
     BestSellersResolver,
+    ProductForCartResolver,
   ],
   references: productReference,
   config: readCatalogSettings,

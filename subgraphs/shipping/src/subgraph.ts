@@ -2,7 +2,7 @@ import { defineSubgraph } from '../../../platform/subgraph';
 import { Shipping1733100000000 } from '../migrations/1733100000000-shipping';
 import { readShippingSettings, type ShippingConfig } from './config';
 import { createShippingContext, type ShippingContext } from './context';
-import { shippingServices, type ShippingDeps } from './deps';
+import type { ShippingDeps } from './deps';
 import { shippingJobHandlers } from './jobs';
 import { OrderRefEntity } from './order/order-ref.entity';
 import { OrderShipmentsResolver } from './order/order-shipments.resolver';
@@ -23,7 +23,6 @@ export default defineSubgraph<ShippingConfig, ShippingDeps, ShippingContext>({
   resolvers: [ShippingRateResolver, ShippingZoneResolver, ShippingMethodResolver, ShipmentResolver, TrackingResolver, OrderShipmentsResolver],
   references: orderReference,
   config: readShippingSettings,
-  deps: shippingServices,
   createContext: createShippingContext,
   jobHandlers: (deps) => shippingJobHandlers(deps),
   seed: seedDemoShipping,

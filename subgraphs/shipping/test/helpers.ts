@@ -39,7 +39,6 @@ export async function startShipping(): Promise<ShippingHarness> {
       await queue.close();
       redis.disconnect();
       await h.stop();
-      await h.deps.services.close();
       await cart.stop();
     },
   };

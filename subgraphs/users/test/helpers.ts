@@ -45,11 +45,11 @@ export interface UsersHarness extends SubgraphHarness<UsersDeps> {
   lastToken(to: string, page: 'reset-password' | 'verify-email'): string;
 }
 
-export async function startUsers(): Promise<UsersHarness> {
+export async function startUsers(env: NodeJS.ProcessEnv = {}): Promise<UsersHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'users-outbox-'));
   const mailDir = join(dir, 'mail');
   const smsLog = join(dir, 'sms.log');
-  const h = await startSubgraphHarness(users, { MAIL_DIR: mailDir, SMS_LOG_FILE: smsLog });
+  const h = await startSubgraphHarness(users, { MAIL_DIR: mailDir, SMS_LOG_FILE: smsLog, ...env });
   const tokens = (accessToken: string, refreshToken: string) => {
     const { userId, roles, sessionId } = verifyAccessToken(h.deps.config.jwt, accessToken);
     return { ...signedIn({ userId, roles, sessionId }), accessToken, refreshToken };

@@ -26,7 +26,7 @@ const UNKNOWN_CART = new Set(['BAD_USER_INPUT', 'NOT_FOUND']);
 export async function readCartSummary(ctx: ShippingContext, cartId: string): Promise<CartSummary | null> {
   try {
     // a read: safe to retry within the timeout
-    const data = await ctx.deps.services.call(ctx, 'cart', CART_FOR_SHIPPING, { id: cartId }, { idempotent: true });
+    const data = await ctx.deps.services.call(ctx, 'cart', CART_FOR_SHIPPING, { id: cartId }, { idempotent: true, timeoutMs: ctx.deps.config.cartTimeoutMs });
     return data.cartForShipping;
   } catch (error) {
     if (!(error instanceof ServiceCallError)) throw error;

@@ -9,6 +9,7 @@ import { profileProblems } from '../user/profile.rules';
 import { UserEntity } from '../user/user.entity';
 import type { LoginInput, RegisterInput } from './account.inputs';
 import { AccountError } from './account.errors';
+import { mergeGuestCartAtLogin } from './cart-merge';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { RefreshTokenEntity, SessionEntity } from './session.entity';
 import { accessTokenFor, addRefreshToken, announceRevoked, hashToken, openSession, revokeSessions, type IssuedTokens } from './session.service';
@@ -69,6 +70,7 @@ export async function login(ctx: UsersContext, input: LoginInput): Promise<AuthR
     await publish(m, 'customer.signed-in', { userId: user.id, guestCartId: input.guestCartId ?? null });
     return openSession(ctx, m, user);
   });
+  if (input.guestCartId) await mergeGuestCartAtLogin(ctx, user.id, input.guestCartId);
   return { tokens, user, userErrors: [] };
 }
 

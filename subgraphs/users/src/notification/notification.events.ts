@@ -11,7 +11,7 @@ import { isPhoneNumber, queueEmail, queueSms } from './notification.service';
 export const NOTIFICATION_CONSUMER = 'users.notifications';
 
 /** The events that become messages. */
-export type NotificationEvents = EventsOf<'user.registered' | 'order.confirmed' | 'shipment.updated' | 'refund.issued'>;
+export type NotificationEvents = EventsOf<'user.registered' | 'order.confirmed' | 'shipment.updated' | 'refund.issued' | 'cart.abandoned'>;
 
 /** The account an event names, if it (still) exists here. */
 async function accountOf(m: EntityManager, userId: string | null): Promise<UserEntity | null> {
@@ -64,6 +64,18 @@ export function notificationEventHandlers(storefrontUrl: string): HandlerMap<Use
         };
         await queueEmail(m, { userId: user?.id ?? null, email: e.email }, 'shipment-update', data);
         if (isPhoneNumber(e.phone)) await queueSms(m, { userId: user?.id ?? null, phone: e.phone }, 'shipment-update', data);
+      }),
+
+    /** A reminder for a customer whose cart was left idle (guests have no address to write to). */
+    'cart.abandoned': (ctx, event) =>
+      once(ctx, async (m) => {
+        const user = await accountOf(m, event.userId);
+        if (!user) return;
+        await queueEmail(m, { userId: user.id, email: user.email }, 'cart-abandoned', {
+          name: user.name,
+          itemCount: event.itemCount,
+          cartUrl: `${storefrontUrl.replace(/\/$/, '')}/cart`,
+        });
       }),
 
     'refund.issued': (ctx, event) =>

@@ -19,6 +19,7 @@ export interface TemplateData {
     estimatedDelivery: string | null;
   };
   'refund-issued': { name: string | null; orderId: string; amount: string; currencyCode: string };
+  'cart-abandoned': { name: string | null; itemCount: number; cartUrl: string };
 }
 
 export type TemplateName = keyof TemplateData;
@@ -67,6 +68,10 @@ const EMAIL: { [T in TemplateName]: (data: TemplateData[T]) => EmailContent } = 
   'refund-issued': (d) => ({
     subject: `Refund for order ${shortOrder(d.orderId)}`,
     body: `${hello(d.name)}\n\nwe have refunded ${d.amount} ${d.currencyCode} for order ${shortOrder(d.orderId)}. It may take a few days to appear on your statement.${signOff}`,
+  }),
+  'cart-abandoned': (d) => ({
+    subject: 'You left something in your cart',
+    body: `${hello(d.name)}\n\nyour cart still holds ${d.itemCount} ${d.itemCount === 1 ? 'item' : 'items'}. Pick up where you left off:\n${d.cartUrl}${signOff}`,
   }),
 };
 
