@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { hashPassword } from '../subgraphs/users/src/account/password';
 import { UserEntity } from '../subgraphs/users/src/user/user.entity';
 import { Role } from '../platform/auth/roles';
@@ -30,17 +30,6 @@ export interface Stack {
   /** Relays every subgraph's outbox now. */
   drainOutboxes(): Promise<void>;
   stop(): Promise<void>;
-}
-
-/** A port no one listens on now (the OS picks it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id } userErrors { code message } } }`;

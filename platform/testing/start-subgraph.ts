@@ -21,7 +21,7 @@ export interface StartedSubgraph<D> {
 /**
  * A subgraph on a fresh test database, listening on a free port, with its worker (outbox relay +
  * consumer, on connections of its own as in the worker process) in this process. `queuePrefix`
- * keeps this run's BullMQ keys apart; `env` adds or overrides settings (with `<NAME>_PORT` it listens there).
+ * keeps this run's BullMQ keys apart; `env` adds or overrides settings.
  */
 export async function startSubgraphForTest<C extends SubgraphConfig, D extends SubgraphDeps<C>>(
   subgraph: SubgraphDefinition<C, D>,
@@ -42,7 +42,7 @@ export async function startSubgraphForTest<C extends SubgraphConfig, D extends S
   const deps = await subgraph.openDeps(config, log);
   await migrate(deps.database.dataSource);
   const server = await subgraph.createServer(deps);
-  const http = await server.listen(env[`${prefix}_PORT`] ? config.port : 0);
+  const http = await server.listen(0);
   const worker = await startWorker(subgraph, config, log, { pollMs: 200, prefix: queuePrefix });
   return {
     name: subgraph.name,
