@@ -78,6 +78,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   const env: NodeJS.ProcessEnv = { NODE_ENV: 'development', ...process.env };
+  env.JWT_KEY_DIR ??= join(DATA_DIR, 'keys');
 
   const needsPostgres = SUBGRAPHS.some((s) => !env[`${envPrefix(s.name)}_DATABASE_URL`]);
   if (needsPostgres) {

@@ -1,4 +1,7 @@
 import jwt from 'jsonwebtoken';
+import { generateKeyPairSync } from 'node:crypto';
+import { localAccessKeys } from '../platform/auth/access-keys';
+import { defaultKeyFolder } from '../platform/config';
 import { countStatements } from '../platform/db/statement-log';
 import { asGateway, postGraphQL } from '../platform/testing/graphql-client';
 import { startStack, type Stack } from './harness';
@@ -112,12 +115,13 @@ describe('sessions', () => {
 });
 
 describe('tokens that must not work', () => {
-  const secret = 'development-only-secret-change-me-0123456789-jwt';
+  const { kid, key } = localAccessKeys(defaultKeyFolder('test')).signing!;
+  const stranger = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
   const claims = { sid: '00000000-0000-4000-8000-000000000000', roles: ['ADMIN'] };
   const forged: [string, string][] = [
     ['alg none', jwt.sign(claims, '', { algorithm: 'none', subject: 'x', issuer: 'commerce-supergraph', audience: 'commerce-api' })],
-    ['a foreign key', jwt.sign(claims, 'someone else entirely, long enough', { subject: 'x', issuer: 'commerce-supergraph', audience: 'commerce-api', expiresIn: 60 })],
-    ['an expired token', jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 5 }, secret, { subject: 'x', issuer: 'commerce-supergraph', audience: 'commerce-api' })],
+    ['a foreign key', jwt.sign(claims, stranger, { algorithm: 'ES256', keyid: kid, subject: 'x', issuer: 'commerce-supergraph', audience: 'commerce-api', expiresIn: 60 })],
+    ['an expired token', jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 5 }, key, { algorithm: 'ES256', keyid: kid, subject: 'x', issuer: 'commerce-supergraph', audience: 'commerce-api' })],
     ['garbage', 'definitely.not.ajwt'],
   ];
   it.each(forged)('refuses %s with UNAUTHENTICATED', async (_name, token) => {

@@ -7,6 +7,7 @@ import { createLogger } from '../platform/logger';
 import { createRedis } from '../platform/redis';
 import { postGraphQL, type GraphQLResponse } from '../platform/testing/graphql-client';
 import { testRedisUrl } from '../platform/testing/test-infra';
+import { testInternalSecret } from '../platform/testing/test-secrets';
 import type { StatementLog } from '../platform/db/statement-log';
 import { readGatewayConfig } from '../gateway/src/config';
 import { createGateway, type GatewayServer } from '../gateway/src/server';
@@ -47,7 +48,7 @@ export async function startStack(env: NodeJS.ProcessEnv = {}, subgraphEnv: Recor
     subgraphs[started.name] = started;
   }
   const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`${envPrefix(name)}_URL`, s.url]));
-  const config = readGatewayConfig({ NODE_ENV: 'test', REDIS_URL: testRedisUrl(), ...urls, ...env });
+  const config = readGatewayConfig({ NODE_ENV: 'test', REDIS_URL: testRedisUrl(), INTERNAL_SECRET: testInternalSecret(), ...urls, ...env });
   const redis = createRedis(config.redisUrl, 'gateway-test');
   const gateway = await createGateway({ config, redis, log: createLogger('gateway', process.env.TEST_LOG_LEVEL ?? 'warn') });
   const http = await gateway.listen(0, '127.0.0.1');

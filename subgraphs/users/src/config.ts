@@ -52,6 +52,10 @@ export function readUsersSettings(env: Env, common: CommonConfig): Omit<UsersCon
     // production mail must leave the machine unless a file outbox is asked for explicitly
     env.string('SMTP_URL');
   }
+  if (common.production && !common.jwt.keys.signing) {
+    // only this subgraph issues access tokens: it alone holds the private key
+    env.string('JWT_PRIVATE_KEY_FILE');
+  }
   const smsWebhook = env.optional('SMS_WEBHOOK_URL') ? env.url('SMS_WEBHOOK_URL', undefined, ['http', 'https']) : undefined;
   return {
     refreshTtlDays: env.int('REFRESH_TOKEN_TTL_DAYS', 30, { min: 1, max: 365 }),
