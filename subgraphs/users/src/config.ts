@@ -21,6 +21,11 @@ export interface SmsConfig {
 
 export interface UsersConfig extends SubgraphConfig {
   refreshTtlDays: number;
+  /**
+   * For this long after a refresh token was traded, presenting it again returns the tokens it was
+   * traded for (two tabs refreshing at once) instead of ending the session (RFC 9700, 4.14.2).
+   */
+  refreshReuseGraceSeconds: number;
   /** Public address of the storefront, for links in e-mails. */
   storefrontUrl: string;
   mail: MailConfig;
@@ -59,6 +64,7 @@ export function readUsersSettings(env: Env, common: CommonConfig): Omit<UsersCon
   const smsWebhook = env.optional('SMS_WEBHOOK_URL') ? env.url('SMS_WEBHOOK_URL', undefined, ['http', 'https']) : undefined;
   return {
     refreshTtlDays: env.int('REFRESH_TOKEN_TTL_DAYS', 30, { min: 1, max: 365 }),
+    refreshReuseGraceSeconds: env.int('REFRESH_REUSE_GRACE_SECONDS', 10, { min: 0, max: 60 }),
     storefrontUrl: env.url('STOREFRONT_URL', 'http://localhost:3000'),
     mail: {
       smtpUrl,

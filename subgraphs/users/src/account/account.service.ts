@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { uniqueViolation } from '../../../../platform/db/db-errors';
 import type { Identity } from '../../../../platform/auth/roles';
 import { userError, type UserError } from '../../../../platform/graphql/types';
@@ -11,7 +12,9 @@ import type { LoginInput, RegisterInput } from './account.inputs';
 import { AccountError } from './account.errors';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { RefreshTokenEntity, SessionEntity } from './session.entity';
-import { accessTokenFor, addRefreshToken, announceRevoked, hashToken, openSession, revokeSessions, type IssuedTokens } from './session.service';
+import { sql } from '../../../../platform/db/sql';
+import { openSuccessor, sealSuccessor } from './refresh-successor';
+import { accessTokenFor, announceRevoked, hashToken, insertRefreshToken, openSession, revokeSessions, type IssuedTokens } from './session.service';
 
 export type AuthResult = { tokens: IssuedTokens; user: UserEntity; userErrors: [] } | { tokens: null; user: null; userErrors: UserError[] };
 
@@ -78,8 +81,28 @@ type RefreshOutcome =
   | { kind: 'rotated'; user: UserEntity; sessionId: string; refreshToken: string };
 
 /**
- * Trades a refresh token for new tokens; the old one stops working. A token that was already
- * traded means it was stolen or replayed: the whole session is revoked.
+ * The refresh token `rotated` was traded for, when it is presented again within the grace window
+ * and that successor has not been traded itself: a concurrent refresh (two tabs), not a replay.
+ * The successor row is locked, so it cannot be traded while it is handed out again.
+ */
+async function graceSuccessor(m: EntityManager, rotated: RefreshTokenEntity, token: string, graceSeconds: number): Promise<string | null> {
+  if (!graceSeconds || !rotated.successorId || !rotated.successorSealed) return null;
+  const [row] = await sql<{ usable: boolean }>(
+    m,
+    `SELECT s.rotated_at IS NULL AND t.rotated_at > now() - make_interval(secs => $2) AS usable
+       FROM refresh_tokens t JOIN refresh_tokens s ON s.id = t.successor_id
+      WHERE t.id = $1
+        FOR UPDATE OF s`,
+    [rotated.id, graceSeconds],
+  );
+  return row?.usable ? openSuccessor(token, rotated.successorSealed) : null;
+}
+
+/**
+ * Trades a refresh token for new tokens; the old one stops working. Presented again within
+ * REFRESH_REUSE_GRACE_SECONDS (two tabs refreshing at once), it gets the refresh token it was
+ * already traded for, with a fresh access token. Later, it means it was stolen or replayed: the
+ * whole session is revoked.
  */
 export async function refresh(ctx: UsersContext, token: string): Promise<AuthResult> {
   const outcome = await ctx.db.write(async (m): Promise<RefreshOutcome> => {
@@ -92,13 +115,19 @@ export async function refresh(ctx: UsersContext, token: string): Promise<AuthRes
     const session = await m.findOneBy(SessionEntity, { id: current.sessionId });
     if (!session || session.revokedAt || session.expiresAt < new Date()) return { kind: 'invalid' };
     if (current.rotatedAt) {
+      const successor = await graceSuccessor(m, current, token, ctx.deps.config.refreshReuseGraceSeconds);
+      if (successor) {
+        const user = await m.findOneByOrFail(UserEntity, { id: session.userId });
+        await audit(ctx, m, 'TOKEN_REFRESHED', { userId: user.id }, { sessionId: session.id, withinReuseGrace: true });
+        return { kind: 'rotated', user, sessionId: session.id, refreshToken: successor };
+      }
       await revokeSessions(m, [session.id], 'refresh token reused');
       await audit(ctx, m, 'REFRESH_TOKEN_REUSED', { userId: session.userId }, { sessionId: session.id });
       return { kind: 'reused', sessionId: session.id };
     }
-    await m.update(RefreshTokenEntity, { id: current.id }, { rotatedAt: new Date() });
     const user = await m.findOneByOrFail(UserEntity, { id: session.userId });
-    const refreshToken = await addRefreshToken(m, session.id);
+    const { id: successorId, token: refreshToken } = await insertRefreshToken(m, session.id);
+    await m.update(RefreshTokenEntity, { id: current.id }, { rotatedAt: () => 'now()', successorId, successorSealed: sealSuccessor(token, refreshToken) });
     await audit(ctx, m, 'TOKEN_REFRESHED', { userId: user.id }, { sessionId: session.id });
     return { kind: 'rotated', user, sessionId: session.id, refreshToken };
   });
