@@ -10,7 +10,7 @@ import { profileProblems } from '../user/profile.rules';
 import { UserEntity } from '../user/user.entity';
 import type { LoginInput, RegisterInput } from './account.inputs';
 import { AccountError } from './account.errors';
-import { hashPassword, passwordProblem, verifyPassword } from './password';
+import { hashPassword, needsRehash, passwordProblem, verifyPassword } from './password';
 import { RefreshTokenEntity, SessionEntity } from './session.entity';
 import { sql } from '../../../../platform/db/sql';
 import { openSuccessor, sealSuccessor } from './refresh-successor';
@@ -58,7 +58,11 @@ export async function register(ctx: UsersContext, input: RegisterInput): Promise
   }
 }
 
-/** Unknown e-mail and wrong password fail alike, in the same time, so accounts cannot be enumerated. */
+/**
+ * Unknown e-mail and wrong password fail alike, in the same time, so accounts cannot be enumerated.
+ * A hash made with older argon2 settings is replaced by one with today's, in the sign-in's
+ * transaction, unless the password changed meanwhile.
+ */
 export async function login(ctx: UsersContext, input: LoginInput): Promise<AuthResult> {
   const email = normaliseEmail(input.email);
   const user = await ctx.db.readPrimary((m) => m.findOneBy(UserEntity, { email }));
@@ -67,7 +71,11 @@ export async function login(ctx: UsersContext, input: LoginInput): Promise<AuthR
     await ctx.db.write((m) => audit(ctx, m, 'LOGIN_FAILED', { userId: user?.id, email }));
     return failure(userError(AccountError.INVALID_CREDENTIALS, 'The e-mail address or password is wrong'));
   }
+  const upgraded = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
   const tokens = await ctx.db.write(async (m) => {
+    if (upgraded) {
+      await m.update(UserEntity, { id: user.id, passwordHash: user.passwordHash }, { passwordHash: upgraded });
+    }
     await audit(ctx, m, 'LOGIN_SUCCEEDED', { userId: user.id, email });
     await publish(m, 'customer.signed-in', { userId: user.id, guestCartId: input.guestCartId ?? null });
     return openSession(ctx, m, user);
