@@ -10,6 +10,7 @@ import { generateAccessKeyPair, keyFiles, writeFileOnce } from '../platform/auth
  *   .env.production                         INTERNAL_SECRET, database and admin passwords, SMTP_URL
  *   .data/production/keys/access-token.key.pem    the private key: the users subgraph only
  *   .data/production/keys/access-token.jwks.json  the public key set: the gateway
+ * `npm run secrets -- --new-key <folder> [--jwks <current key set>]`: a new key for a rotation.
  */
 export const ROOT = join(__dirname, '..', __dirname.includes('/dist/') ? '..' : '');
 
@@ -45,7 +46,32 @@ export function ensureProductionSecrets(envFile: string, keyDir: string, extra: 
   return { envFile, keyDir, privateKeyFile, jwksFile, values: parseEnv(readFileSync(envFile, 'utf8')) as Record<string, string> };
 }
 
-if (require.main === module) {
+/**
+ * The first step of a key rotation: a new pair in `folder`, plus `both.jwks.json` there, the
+ * current key set with the new public key added, to publish to the gateway before switching.
+ */
+export function newRotationKey(folder: string, currentJwksFile: string): { kid: string; privateKeyFile: string; bothJwksFile: string } {
+  const pair = generateAccessKeyPair();
+  const { privateKeyFile, jwksFile } = keyFiles(folder);
+  writeFileOnce(privateKeyFile, pair.privateKeyPem, 0o600);
+  writeFileOnce(jwksFile, pair.jwks, 0o644);
+  const current = JSON.parse(readFileSync(currentJwksFile, 'utf8')) as { keys: unknown[] };
+  const both = { keys: [...current.keys, ...(JSON.parse(pair.jwks) as { keys: unknown[] }).keys] };
+  const bothJwksFile = join(folder, 'both.jwks.json');
+  writeFileOnce(bothJwksFile, `${JSON.stringify(both, null, 2)}\n`, 0o644);
+  return { kid: pair.kid, privateKeyFile, bothJwksFile };
+}
+
+function main() {
+  const rotate = process.argv.indexOf('--new-key');
+  if (rotate >= 0) {
+    const folder = process.argv[rotate + 1];
+    if (!folder) throw new Error('usage: npm run secrets -- --new-key <folder> [--jwks <current key set>]');
+    const at = process.argv.indexOf('--jwks');
+    const next = newRotationKey(folder, at >= 0 ? process.argv[at + 1] : keyFiles(join(ROOT, '.data', 'production', 'keys')).jwksFile);
+    console.log(`new key ${next.kid}:\n  publish ${next.bothJwksFile} as the gateway's JWT_JWKS_FILE,\n  then give users JWT_PRIVATE_KEY_FILE=${next.privateKeyFile} JWT_KEY_ID=${next.kid}`);
+    return;
+  }
   const secrets = ensureProductionSecrets(join(ROOT, '.env.production'), join(ROOT, '.data', 'production', 'keys'), {
     // the demo profile's mail catcher; point it at your mail server (smtp:// or smtps://)
     SMTP_URL: 'smtp://mailpit:1025',
@@ -54,3 +80,5 @@ if (require.main === module) {
   for (const file of [secrets.envFile, secrets.privateKeyFile, secrets.jwksFile]) console.log(`  ${relative(ROOT, file)}`);
   console.log('Then: docker compose --env-file .env.production up --build (add --profile demo for the demo shop and mailpit)');
 }
+
+if (require.main === module) main();
