@@ -6,14 +6,22 @@ import { waitFor } from '../platform/infra/processes';
 import { startRedis, type LocalRedis } from '../platform/infra/redis-server';
 import { formatLine } from './log-format';
 import { envPrefix, SUBGRAPHS } from '../subgraphs/registry';
+import { ensureProductionSecrets } from '../scripts/secrets';
+import { TOKEN_ISSUER } from '../scripts/docker-compose';
 
 /**
  * `npm start`: PostgreSQL primary + streaming replica, Redis, every subgraph and its worker, the
  * seeded demo shop, and the gateway. Addresses already given in the environment are used instead
  * of starting a server. Ctrl-C stops everything that was started.
+ *
+ * `npm run start:prod` (`--production`): the same processes in the production profile, on this
+ * machine: NODE_ENV=production (trusted documents enforced, production limits and budgets),
+ * secrets and the access-token key pair generated once under .data/production/ (the private key
+ * for the users subgraph only), mail written to .data/production/mail/, and no demo data.
  */
 const ROOT = join(__dirname, '..', '..');
-const DATA_DIR = process.env.DATA_DIR ?? join(ROOT, '.data', 'dev');
+const PRODUCTION = process.argv.includes('--production');
+const DATA_DIR = process.env.DATA_DIR ?? join(ROOT, '.data', PRODUCTION ? 'production' : 'dev');
 const started = Date.now();
 const say = (message: string) => console.log(`\x1b[36m▸\x1b[0m ${message}`);
 const GATEWAY_PORT = 4000;
@@ -22,6 +30,21 @@ const children: ChildProcess[] = [];
 let cluster: PostgresCluster | undefined;
 let redis: LocalRedis | undefined;
 let stopping = false;
+
+/** The production profile's settings: generated secrets and keys (kept across starts), files for mail. */
+function productionEnv(env: NodeJS.ProcessEnv): { shared: NodeJS.ProcessEnv; issuer: NodeJS.ProcessEnv } {
+  const secrets = ensureProductionSecrets(join(DATA_DIR, 'production.env'), join(DATA_DIR, 'keys'));
+  say(`production profile: secrets in ${secrets.envFile}, keys in ${secrets.keyDir}`);
+  return {
+    shared: {
+      NODE_ENV: 'production',
+      INTERNAL_SECRET: env.INTERNAL_SECRET ?? secrets.values.INTERNAL_SECRET,
+      JWT_JWKS_FILE: env.JWT_JWKS_FILE ?? secrets.jwksFile,
+      MAIL_DIR: env.MAIL_DIR ?? join(DATA_DIR, 'mail'),
+    },
+    issuer: { JWT_PRIVATE_KEY_FILE: env.JWT_PRIVATE_KEY_FILE ?? secrets.privateKeyFile },
+  };
+}
 
 function launch(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, 'dist', script)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -78,6 +101,9 @@ async function main() {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   const env: NodeJS.ProcessEnv = { NODE_ENV: 'development', ...process.env };
+  const production = PRODUCTION ? productionEnv(env) : undefined;
+  if (production) Object.assign(env, production.shared);
+  else env.JWT_KEY_DIR ??= join(DATA_DIR, 'keys');
 
   const needsPostgres = SUBGRAPHS.some((s) => !env[`${envPrefix(s.name)}_DATABASE_URL`]);
   if (needsPostgres) {
@@ -111,22 +137,36 @@ async function main() {
 
   say(`starting ${SUBGRAPHS.length} subgraphs and their workers`);
   for (const s of SUBGRAPHS) {
-    launch(s.name, `subgraphs/${s.name}/src/main.js`, env);
-    launch(`${s.name}-worker`, `subgraphs/${s.name}/src/worker.js`, env);
+    const own = s.name === TOKEN_ISSUER && production ? { ...env, ...production.issuer } : env;
+    launch(s.name, `subgraphs/${s.name}/src/main.js`, own);
+    launch(`${s.name}-worker`, `subgraphs/${s.name}/src/worker.js`, own);
   }
   for (const s of ports) {
     await waitFor(`${s.name} to be ready`, () => ready(s.port), 120_000, 250);
     await waitFor(`${s.name}-worker to be ready`, () => ready(s.workerPort), 120_000, 250);
   }
 
-  say('seeding the demo shop');
-  await runToEnd('seed', 'scripts/seed.js', env);
+  if (!production) {
+    say('seeding the demo shop');
+    await runToEnd('seed', 'scripts/seed.js', env);
+  }
 
   launch('gateway', 'gateway/src/main.js', env);
   await waitFor('the gateway to be ready', () => ready(Number(env.GATEWAY_PORT)), 60_000, 250);
 
   const url = `http://127.0.0.1:${env.GATEWAY_PORT}/graphql`;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (production) {
+    console.log(`
+\x1b[32m✔ production profile ready in ${seconds} s\x1b[0m
+  GraphQL API:  ${url} (trusted documents only: send a documentId from schema/operations)
+  Health:       http://127.0.0.1:${env.GATEWAY_OPS_PORT ?? 4090}/healthz, /readyz, /metrics
+  Mail:         ${env.MAIL_DIR}
+  Data:         ${DATA_DIR} (no demo data; secrets in production.env, keys in keys/)
+Press Ctrl-C to stop.
+`);
+    return;
+  }
   console.log(`
 \x1b[32m✔ ready in ${seconds} s\x1b[0m
   GraphQL API:  ${url}

@@ -1,4 +1,7 @@
 import jwt from 'jsonwebtoken';
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { localAccessKeys } from '../platform/auth/access-keys';
+import { defaultKeyFolder } from '../platform/config';
 import { countStatements } from '../platform/db/statement-log';
 import { asGateway, postGraphQL } from '../platform/testing/graphql-client';
 import { startStack, type Stack } from './harness';
@@ -80,9 +83,41 @@ describe('sessions', () => {
     expect(me.data!.me.id).toBe(c.userId);
   });
 
-  it('revokes the whole session when a rotated refresh token comes back', async () => {
+  /** Moves the moment `token` was traded back by `seconds`, past the reuse grace window. */
+  const agoRotated = (token: string, seconds: number) =>
+    stack.subgraphs.users.deps.database.dataSource.query(
+      `UPDATE refresh_tokens SET rotated_at = rotated_at - make_interval(secs => $2) WHERE token_hash = $1`,
+      [createHash('sha256').update(token).digest('hex'), seconds],
+    );
+
+  it('two refreshes with the same token at once both succeed with the same working successor; after the grace window it revokes the session', async () => {
+    const c = await stack.registerCustomer();
+    const [a, b] = await Promise.all([0, 1].map(() => stack.call(op.RefreshToken, { refreshToken: c.refreshToken })));
+    expect(codes(a.data!.refreshToken)).toEqual([]);
+    expect(codes(b.data!.refreshToken)).toEqual([]);
+    expect(a.data!.refreshToken.refreshToken).toBe(b.data!.refreshToken.refreshToken);
+    for (const tokens of [a.data!.refreshToken, b.data!.refreshToken]) {
+      expect((await stack.call(op.Me, {}, tokens.accessToken)).data!.me.id).toBe(c.userId);
+    }
+    const successor = a.data!.refreshToken.refreshToken as string;
+
+    await agoRotated(c.refreshToken, 11);
+    expect(codes((await stack.call(op.RefreshToken, { refreshToken: c.refreshToken })).data!.refreshToken)).toEqual(['REFRESH_TOKEN_REUSED']);
+    expect(codes((await stack.call(op.RefreshToken, { refreshToken: successor })).data!.refreshToken)).toEqual(['INVALID_TOKEN']);
+    expect((await stack.call(op.Me, {}, a.data!.refreshToken.accessToken)).status).toBe(401);
+  });
+
+  it('within the grace window, a token whose successor was already traded counts as reuse', async () => {
+    const c = await stack.registerCustomer();
+    const next = (await stack.call(op.RefreshToken, { refreshToken: c.refreshToken })).data!.refreshToken;
+    expect(codes((await stack.call(op.RefreshToken, { refreshToken: next.refreshToken })).data!.refreshToken)).toEqual([]);
+    expect(codes((await stack.call(op.RefreshToken, { refreshToken: c.refreshToken })).data!.refreshToken)).toEqual(['REFRESH_TOKEN_REUSED']);
+  });
+
+  it('revokes the whole session when a rotated refresh token comes back after the grace window', async () => {
     const c = await stack.registerCustomer();
     const rotated = (await stack.call(op.RefreshToken, { refreshToken: c.refreshToken })).data!.refreshToken;
+    await agoRotated(c.refreshToken, 11);
     const replay = await stack.call(op.RefreshToken, { refreshToken: c.refreshToken });
     expect(codes(replay.data!.refreshToken)).toEqual(['REFRESH_TOKEN_REUSED']);
     // the legitimate successor is dead too, and so are the session's access tokens
@@ -112,12 +147,13 @@ describe('sessions', () => {
 });
 
 describe('tokens that must not work', () => {
-  const secret = 'development-only-secret-change-me-0123456789-jwt';
+  const { kid, key } = localAccessKeys(defaultKeyFolder('test')).signing!;
+  const stranger = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
   const claims = { sid: '00000000-0000-4000-8000-000000000000', roles: ['ADMIN'] };
   const forged: [string, string][] = [
     ['alg none', jwt.sign(claims, '', { algorithm: 'none', subject: 'x', issuer: 'commerce-supergraph', audience: 'commerce-api' })],
-    ['a foreign key', jwt.sign(claims, 'someone else entirely, long enough', { subject: 'x', issuer: 'commerce-supergraph', audience: 'commerce-api', expiresIn: 60 })],
-    ['an expired token', jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 5 }, secret, { subject: 'x', issuer: 'commerce-supergraph', audience: 'commerce-api' })],
+    ['a foreign key', jwt.sign(claims, stranger, { algorithm: 'ES256', keyid: kid, subject: 'x', issuer: 'commerce-supergraph', audience: 'commerce-api', expiresIn: 60 })],
+    ['an expired token', jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 5 }, key, { algorithm: 'ES256', keyid: kid, subject: 'x', issuer: 'commerce-supergraph', audience: 'commerce-api' })],
     ['garbage', 'definitely.not.ajwt'],
   ];
   it.each(forged)('refuses %s with UNAUTHENTICATED', async (_name, token) => {

@@ -7,6 +7,7 @@ import { createLogger } from '../platform/logger';
 import { createRedis } from '../platform/redis';
 import { postGraphQL, type GraphQLResponse } from '../platform/testing/graphql-client';
 import { testRedisUrl } from '../platform/testing/test-infra';
+import { testInternalSecret } from '../platform/testing/test-secrets';
 import type { StatementLog } from '../platform/db/statement-log';
 import { readGatewayConfig } from '../gateway/src/config';
 import { createGateway, type GatewayServer } from '../gateway/src/server';
@@ -56,7 +57,7 @@ export async function startStack(
   const serviceUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url]));
   for (const s of Object.values(subgraphs)) s.useServiceUrls(serviceUrls);
   const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [`${envPrefix(name)}_URL`, s.url]));
-  const config = readGatewayConfig({ NODE_ENV: 'test', REDIS_URL: testRedisUrl(), ...urls, ...env });
+  const config = readGatewayConfig({ NODE_ENV: 'test', REDIS_URL: testRedisUrl(), INTERNAL_SECRET: testInternalSecret(), ...urls, ...env });
   const redis = createRedis(config.redisUrl, 'gateway-test');
   const gateway = await createGateway({ config, redis, log: createLogger('gateway', process.env.TEST_LOG_LEVEL ?? 'warn') });
   const http = await gateway.listen(0, '127.0.0.1');

@@ -1,4 +1,5 @@
-import { ConfigError, Env, readCommonConfig } from './config';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, Env, estimatedEntropyBits, readCommonConfig, secretWeakness } from './config';
 
 describe('Env', () => {
   it('names every bad variable in one error', () => {
@@ -15,7 +16,7 @@ describe('Env', () => {
       expect.arrayContaining([
         expect.stringContaining('REDIS_URL must be a redis or rediss URL'),
         expect.stringContaining('INTERNAL_SECRET is required in production'),
-        expect.stringContaining('JWT_SECRET is required in production'),
+        expect.stringContaining('JWT_JWKS_FILE (or JWT_PUBLIC_KEYS) is required in production'),
         expect.stringContaining('JWT_ACCESS_TTL_SECONDS must be an integer'),
       ]),
     );
@@ -27,6 +28,33 @@ describe('Env', () => {
     env.done();
     expect(config.production).toBe(false);
     expect(config.jwt.accessTtlSeconds).toBe(900);
+  });
+
+  it.each([
+    ['a repository default', 'development-only-secret-change-me-0123456789-internal'],
+    ['the old compose default', 'change-me-internal-secret-at-least-32-chars'],
+    ['an example', 'example-example-example-example-example-1'],
+    ['a word "secret"', 'mySecretValueThatIsLongEnough0123456789AB'],
+    ['one character repeated', 'q'.repeat(40)],
+    ['a short alphabet', 'abababababababababababababababababababababab'],
+    ['32 hex digits (under 128 bits by frequency)', 'deadbeefdeadbeefdeadbeefdeadbeef'],
+  ])('refuses %s as a production secret', (_name, value) => {
+    expect(secretWeakness(value)).not.toBeNull();
+    const env = new Env({ NODE_ENV: 'production', INTERNAL_SECRET: value });
+    env.secret('INTERNAL_SECRET', 'dev', true);
+    expect(() => env.done()).toThrow(/INTERNAL_SECRET (is a placeholder|is not random enough|must be at least 32)/);
+  });
+
+  it('accepts random secrets (32 bytes as base64url or hex) in production, and weak ones outside it', () => {
+    for (const value of [randomBytes(32).toString('base64url'), randomBytes(32).toString('hex'), randomBytes(48).toString('base64')]) {
+      expect(estimatedEntropyBits(value)).toBeGreaterThan(128);
+      const env = new Env({ INTERNAL_SECRET: value });
+      expect(env.secret('INTERNAL_SECRET', 'dev', true)).toBe(value);
+      env.done();
+    }
+    const dev = new Env({ INTERNAL_SECRET: 'change-me-internal-secret-at-least-32-chars' });
+    dev.secret('INTERNAL_SECRET', 'dev', false);
+    dev.done();
   });
 
   it('takes the first of several names that is set', () => {

@@ -1,3 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createPublicKey } from 'node:crypto';
+import { localAccessKeys, keyThumbprint, parseJwks, parsePrivateKey, type AccessKeys } from './auth/access-keys';
+
 /**
  * Configuration from the environment, validated at start. Every reader records what is wrong
  * instead of throwing at the first problem, so one start tells about every bad variable.
@@ -81,6 +86,11 @@ export class Env {
     return values;
   }
 
+  /**
+   * A shared secret. In production it must be set, must not be a placeholder or one of the
+   * repository's development values, and must look random: at least 32 characters and about
+   * 128 bits or more by its character frequencies (e.g. `npm run secrets`, 32 random bytes).
+   */
   secret(name: string, devFallback: string, production: boolean): string {
     const value = this.raw(name);
     if (value === undefined) {
@@ -88,7 +98,16 @@ export class Env {
       return devFallback;
     }
     if (value.length < 32) this.problems.push(`${name} must be at least 32 characters`);
+    else if (production) {
+      const weak = secretWeakness(value);
+      if (weak) this.problems.push(`${name} ${weak}: generate one with \`npm run secrets\``);
+    }
     return value;
+  }
+
+  /** Records a problem found by a reader outside this class. */
+  invalid(problem: string): void {
+    this.problems.push(problem);
   }
 
   private checkUrl(name: string, value: string, protocols?: string[]) {
@@ -108,6 +127,27 @@ export class Env {
   }
 }
 
+/** Words that mark a value as a placeholder, never a real secret. */
+const PLACEHOLDER_WORDS = ['change-me', 'changeme', 'change_me', 'development-only', 'example', 'secret', 'placeholder', 'password', 'replace'];
+
+/** Shannon entropy of `value` by its character frequencies, in bits for the whole string. */
+export function estimatedEntropyBits(value: string): number {
+  const counts = new Map<string, number>();
+  for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let perCharacter = 0;
+  for (const n of counts.values()) perCharacter -= (n / value.length) * Math.log2(n / value.length);
+  return perCharacter * value.length;
+}
+
+/** Why `value` is no production secret, or null when it will do. */
+export function secretWeakness(value: string): string | null {
+  const lower = value.toLowerCase();
+  if (value === DEV_SECRET || lower.startsWith(DEV_SECRET) || PLACEHOLDER_WORDS.some((w) => lower.includes(w))) return 'is a placeholder';
+  if (value.length < 32) return 'must be at least 32 characters';
+  if (new Set(value).size < 16 || estimatedEntropyBits(value) < 128) return 'is not random enough (under 128 bits)';
+  return null;
+}
+
 export type NodeEnv = 'development' | 'test' | 'production';
 
 export interface CommonConfig {
@@ -116,10 +156,82 @@ export interface CommonConfig {
   logLevel: string;
   redisUrl: string;
   internalSecret: string;
-  jwt: { secret: string; issuer: string; audience: string; accessTtlSeconds: number };
+  jwt: { keys: AccessKeys; issuer: string; audience: string; accessTtlSeconds: number };
 }
 
 const DEV_SECRET = 'development-only-secret-change-me-0123456789';
+
+/** The folder holding package.json, from the sources and from dist/ alike. */
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const ENV_FOLDER: Record<NodeEnv, string> = { development: 'dev', test: 'test', production: 'production' };
+
+/** Where development and tests keep their generated access-token key pair (JWT_KEY_DIR overrides). */
+export function defaultKeyFolder(nodeEnv: NodeEnv): string {
+  return join(projectRoot(), '.data', ENV_FOLDER[nodeEnv], 'keys');
+}
+
+function fileOrValue(env: Env, fileName: string, valueName: string): string | undefined {
+  const file = env.optional(fileName);
+  if (file) {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (error) {
+      env.invalid(`${fileName}: cannot read ${file} (${(error as Error).message})`);
+      return undefined;
+    }
+  }
+  return env.optional(valueName);
+}
+
+/**
+ * The access-token keys: the signing key (JWT_PRIVATE_KEY_FILE or JWT_PRIVATE_KEY, PEM, EC P-256;
+ * JWT_KEY_ID names it, by default its RFC 7638 thumbprint) and the public key set to verify with
+ * (JWT_JWKS_FILE or JWT_PUBLIC_KEYS, a JWKS document). Without any of them, outside production,
+ * a key pair generated once under .data/<env>/keys/ (or JWT_KEY_DIR).
+ */
+export function readAccessKeys(env: Env, nodeEnv: NodeEnv): AccessKeys {
+  const privatePem = fileOrValue(env, 'JWT_PRIVATE_KEY_FILE', 'JWT_PRIVATE_KEY');
+  const jwks = fileOrValue(env, 'JWT_JWKS_FILE', 'JWT_PUBLIC_KEYS');
+  if (privatePem === undefined && jwks === undefined) {
+    if (nodeEnv === 'production') {
+      if (!env.optional('JWT_PRIVATE_KEY_FILE') && !env.optional('JWT_JWKS_FILE')) {
+        env.invalid('JWT_JWKS_FILE (or JWT_PUBLIC_KEYS) is required in production, and JWT_PRIVATE_KEY_FILE where tokens are issued');
+      }
+      return { verify: new Map() };
+    }
+    return localAccessKeys(env.optional('JWT_KEY_DIR') ?? defaultKeyFolder(nodeEnv));
+  }
+  let signing: AccessKeys['signing'];
+  let verify = new Map<string, import('node:crypto').KeyObject>();
+  if (privatePem !== undefined) {
+    try {
+      const key = parsePrivateKey(privatePem);
+      signing = { kid: env.optional('JWT_KEY_ID') ?? keyThumbprint(createPublicKey(key)), key };
+    } catch (error) {
+      env.invalid(`JWT_PRIVATE_KEY_FILE / JWT_PRIVATE_KEY: ${(error as Error).message}`);
+    }
+  }
+  if (jwks !== undefined) {
+    try {
+      verify = parseJwks(jwks);
+    } catch (error) {
+      env.invalid(`JWT_JWKS_FILE / JWT_PUBLIC_KEYS: ${(error as Error).message}`);
+    }
+    if (signing && verify.size) {
+      const published = verify.get(signing.kid);
+      if (!published) env.invalid(`the signing key ${signing.kid} is not in the key set: publish its public key first`);
+      else if (!published.equals(createPublicKey(signing.key))) env.invalid(`the key set's ${signing.kid} is not the signing key's public key`);
+    }
+  } else if (signing) {
+    verify.set(signing.kid, createPublicKey(signing.key));
+  }
+  return { signing, verify };
+}
 
 /** Settings every process shares: environment, Redis, the internal credential and the token rules. */
 export function readCommonConfig(env: Env): CommonConfig {
@@ -132,7 +244,7 @@ export function readCommonConfig(env: Env): CommonConfig {
     redisUrl: env.url('REDIS_URL', production ? undefined : 'redis://127.0.0.1:6380', ['redis', 'rediss']),
     internalSecret: env.secret('INTERNAL_SECRET', `${DEV_SECRET}-internal`, production),
     jwt: {
-      secret: env.secret('JWT_SECRET', `${DEV_SECRET}-jwt`, production),
+      keys: readAccessKeys(env, nodeEnv),
       issuer: env.string('JWT_ISSUER', 'commerce-supergraph'),
       audience: env.string('JWT_AUDIENCE', 'commerce-api'),
       accessTtlSeconds: env.int('JWT_ACCESS_TTL_SECONDS', 900, { min: 30, max: 86400 }),

@@ -5,29 +5,39 @@ import { envPrefix, SUBGRAPHS } from '../subgraphs/registry';
 /** docker-compose.yml is written from subgraphs/registry.ts: `npm run docker-compose` after changing the registry. */
 export const DOCKER_COMPOSE_FILE = join(__dirname, '..', __dirname.includes('/dist/') ? '..' : '', 'docker-compose.yml');
 
+/** The one subgraph that issues access tokens: it alone gets the private key. */
+export const TOKEN_ISSUER = 'users';
+
+/** No secret has a default: each comes from the env file `npm run secrets` writes. */
+const required = (name: string) => `\${${name}:?${name} is not set - run npm run secrets and pass --env-file .env.production}`;
+
 const readyCheck = (port: number) =>
   `healthcheck: { test: ["CMD", "node", "-e", "fetch('http://127.0.0.1:${port}/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"], <<: *health }`;
 
 export function renderDockerCompose(): string {
   const databases = SUBGRAPHS.flatMap((s) => [
-    `    ${envPrefix(s.name)}_DATABASE_URL: postgres://postgres:\${POSTGRES_PASSWORD:-postgres}@primary:5432/${s.database}`,
-    `    ${envPrefix(s.name)}_DATABASE_REPLICA_URLS: postgres://postgres:\${POSTGRES_PASSWORD:-postgres}@replica:5432/${s.database}`,
+    `    ${envPrefix(s.name)}_DATABASE_URL: postgres://postgres:\${POSTGRES_PASSWORD}@primary:5432/${s.database}`,
+    `    ${envPrefix(s.name)}_DATABASE_REPLICA_URLS: postgres://postgres:\${POSTGRES_PASSWORD}@replica:5432/${s.database}`,
   ]);
   const urls = SUBGRAPHS.map((s) => `    ${envPrefix(s.name)}_URL: http://${s.name}:${s.port}/graphql`);
+  const signer = (name: string) => (name === TOKEN_ISSUER ? ', JWT_PRIVATE_KEY_FILE: /run/secrets/jwt_private_key' : '');
+  const signerSecrets = (name: string) => (name === TOKEN_ISSUER ? '\n    secrets: [jwt_public_keys, jwt_private_key]' : '');
   const services = SUBGRAPHS.map(
     (s) => `  ${s.name}:
     <<: *node
-    environment: { <<: *env, SERVICE: subgraphs/${s.name}/src/main.js }
+    environment: { <<: *env, SERVICE: subgraphs/${s.name}/src/main.js${signer(s.name)} }${signerSecrets(s.name)}
     ${readyCheck(s.port)}
   ${s.name}-worker:
     <<: *node
-    environment: { <<: *env, SERVICE: subgraphs/${s.name}/src/worker.js }
+    environment: { <<: *env, SERVICE: subgraphs/${s.name}/src/worker.js${signer(s.name)} }${signerSecrets(s.name)}
     ${readyCheck(s.workerPort)}
 `,
   );
   const dependsOnSubgraphs = SUBGRAPHS.map((s) => `      ${s.name}: { condition: service_healthy }`).join('\n');
   return `# The whole system from one image (Dockerfile), configured the way production is: every address
-# and secret from the environment. \`docker compose up --build\`, then http://localhost:4000/graphql.
+# and secret from the environment. \`npm run secrets\` once (writes .env.production and the access-token
+# keys under .data/production/keys/), then \`docker compose --env-file .env.production up --build\` and
+# http://localhost:4000/graphql. \`--profile demo\` adds the demo shop's data and the mailpit mail catcher.
 # Written by \`npm run docker-compose\` from subgraphs/registry.ts (scripts/docker-compose.ts): edit those, not this file.
 x-node: &node
   build: .
@@ -37,13 +47,12 @@ x-node: &node
     NODE_ENV: production
     HOST: 0.0.0.0
     REDIS_URL: redis://redis:6379
-    JWT_SECRET: \${JWT_SECRET:-change-me-jwt-secret-at-least-32-characters}
-    INTERNAL_SECRET: \${INTERNAL_SECRET:-change-me-internal-secret-at-least-32-chars}
+    INTERNAL_SECRET: ${required('INTERNAL_SECRET')}
+    JWT_JWKS_FILE: /run/secrets/jwt_public_keys
 ${databases.join('\n')}
 ${urls.join('\n')}
-    SMTP_URL: \${SMTP_URL:-smtp://mailpit:1025}
-    ADMIN_EMAIL: \${ADMIN_EMAIL:-admin@example.com}
-    ADMIN_PASSWORD: \${ADMIN_PASSWORD:-admin-password-123}
+    SMTP_URL: ${required('SMTP_URL')}
+  secrets: [jwt_public_keys]
   depends_on:
     primary: { condition: service_healthy }
     replica: { condition: service_healthy }
@@ -58,8 +67,8 @@ services:
   primary:
     image: postgres:15
     environment:
-      POSTGRES_PASSWORD: \${POSTGRES_PASSWORD:-postgres}
-      REPLICATION_PASSWORD: \${REPLICATION_PASSWORD:-replicator}
+      POSTGRES_PASSWORD: ${required('POSTGRES_PASSWORD')}
+      REPLICATION_PASSWORD: ${required('REPLICATION_PASSWORD')}
       SUBGRAPH_DATABASES: ${SUBGRAPHS.map((s) => s.database).join(' ')}
     command: postgres -c wal_level=replica -c max_wal_senders=10 -c synchronous_standby_names=* -c synchronous_commit=local
     volumes:
@@ -72,7 +81,7 @@ services:
     user: postgres
     environment:
       PGDATA: /var/lib/postgresql/data/pgdata
-      REPLICATION_PASSWORD: \${REPLICATION_PASSWORD:-replicator}
+      REPLICATION_PASSWORD: ${required('REPLICATION_PASSWORD')}
     entrypoint: ["/replica-entrypoint.sh"]
     volumes:
       - replica-data:/var/lib/postgresql/data
@@ -83,7 +92,8 @@ services:
 
   mailpit:
     image: axllent/mailpit:latest
-    ports: ["8025:8025"]
+    profiles: [demo]
+    ports: ["127.0.0.1:8025:8025"]
 
   redis:
     image: redis:7
@@ -95,8 +105,13 @@ services:
 ${services.join('\n')}
   seed:
     <<: *node
+    profiles: [demo]
     restart: "no"
     command: ["node", "dist/scripts/seed.js"]
+    environment:
+      <<: *env
+      ADMIN_EMAIL: \${ADMIN_EMAIL:-admin@example.com}
+      ADMIN_PASSWORD: ${required('ADMIN_PASSWORD')}
     depends_on:
 ${dependsOnSubgraphs}
 
@@ -107,6 +122,12 @@ ${dependsOnSubgraphs}
     depends_on:
 ${dependsOnSubgraphs}
     ${readyCheck(4000)}
+
+secrets:
+  jwt_private_key:
+    file: ./.data/production/keys/access-token.key.pem
+  jwt_public_keys:
+    file: ./.data/production/keys/access-token.jwks.json
 
 volumes:
   primary-data:

@@ -2,18 +2,15 @@ import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from '../../platform/logger';
 import { createRedis } from '../../platform/redis';
 import { testRedisUrl } from '../../platform/testing/test-infra';
+import { productionTestEnv, testInternalSecret } from '../../platform/testing/test-secrets';
 import { readGatewayConfig } from '../src/config';
 import { createGateway, type GatewayServer } from '../src/server';
 import type { TrustedDocuments } from '../src/persisted-queries/trusted-documents';
 import type { Stack } from '../../e2e/harness';
 import { envPrefix } from '../../subgraphs/registry';
 
-/** The production profile, with the secrets the test subgraphs use. */
-export const PRODUCTION = {
-  NODE_ENV: 'production',
-  JWT_SECRET: 'development-only-secret-change-me-0123456789-jwt',
-  INTERNAL_SECRET: 'development-only-secret-change-me-0123456789-internal',
-};
+/** The production profile (as `npm run start:prod` runs it), with the secret and keys of the test subgraphs. */
+export const PRODUCTION = productionTestEnv();
 
 /** A second gateway instance in front of the same subgraphs and Redis, e.g. with other settings. */
 export async function startExtraGateway(
@@ -23,7 +20,7 @@ export async function startExtraGateway(
   log: Logger = createLogger('gateway', process.env.TEST_LOG_LEVEL ?? 'warn'),
 ): Promise<{ url: string; gateway: GatewayServer; stop(): Promise<void> }> {
   const urls = Object.fromEntries(Object.entries(stack.subgraphs).map(([name, s]) => [`${envPrefix(name)}_URL`, s.url]));
-  const config = readGatewayConfig({ NODE_ENV: 'test', REDIS_URL: testRedisUrl(), ...urls, ...env });
+  const config = readGatewayConfig({ NODE_ENV: 'test', REDIS_URL: testRedisUrl(), INTERNAL_SECRET: testInternalSecret(), ...urls, ...env });
   const redis = createRedis(config.redisUrl, 'gateway-test-extra');
   const gateway = await createGateway({ config, redis, log, trustedDocuments });
   const http = await gateway.listen(0, '127.0.0.1');

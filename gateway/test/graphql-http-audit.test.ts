@@ -2,7 +2,7 @@ import { auditServer, type AuditResult } from 'graphql-http';
 import { randomBytes } from 'node:crypto';
 import { startStack, type Stack } from '../../e2e/harness';
 import { sha256, TrustedDocuments } from '../src/persisted-queries/trusted-documents';
-import { startExtraGateway } from './gateway-fixtures';
+import { PRODUCTION, startExtraGateway } from './gateway-fixtures';
 
 /** The audit's own documents: the production gateway accepts only trusted documents, these are the audit client's. */
 const AUDIT_DOCUMENTS = [
@@ -15,8 +15,8 @@ const AUDIT_DOCUMENTS = [
 
 /**
  * The GraphQL-over-HTTP conformance audit of the graphql-http package, against the development
- * gateway and against a gateway with the production configuration (its defaults, generated
- * secrets). Every MUST passes; the SHOULDs that do not are printed with the reason.
+ * gateway and against a gateway with the production configuration (its defaults, the
+ * production fixture's secret and keys). Every MUST passes; the SHOULDs that do not are printed with the reason.
  */
 let stack: Stack;
 let production: Awaited<ReturnType<typeof startExtraGateway>>;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   stack = await startStack();
   const secret = () => randomBytes(32).toString('hex');
   const auditClient = new TrustedDocuments(AUDIT_DOCUMENTS.map((body) => ({ id: sha256(body), body })));
-  production = await startExtraGateway(stack, { NODE_ENV: 'production', JWT_SECRET: secret(), INTERNAL_SECRET: secret(), RATE_LIMIT_KEY_PREFIX: `audit-${secret().slice(0, 8)}` }, auditClient);
+  production = await startExtraGateway(stack, { ...PRODUCTION, RATE_LIMIT_KEY_PREFIX: `audit-${secret().slice(0, 8)}` }, auditClient);
   results.development = await auditServer({ url: stack.gatewayUrl });
   results.production = await auditServer({ url: production.url });
 });

@@ -8,7 +8,7 @@ import { readGatewayConfig } from '../src/config';
 import { storefront } from '../../e2e/operations';
 import { CODEGEN_MANIFEST } from '../src/persisted-queries/persisted-queries.config';
 import { sha256, TrustedDocuments } from '../src/persisted-queries/trusted-documents';
-import { getGraphQL, postJson, startExtraGateway } from './gateway-fixtures';
+import { getGraphQL, postJson, PRODUCTION, startExtraGateway } from './gateway-fixtures';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -102,7 +102,7 @@ describe('automatic persisted queries (Apollo protocol)', () => {
 });
 
 describe('production defaults', () => {
-  const production = { NODE_ENV: 'production', REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: 'p'.repeat(40), INTERNAL_SECRET: 'q'.repeat(40) };
+  const production = { ...PRODUCTION, REDIS_URL: 'redis://127.0.0.1:6379' };
 
   it('enforce trusted documents and turn anonymous APQ registration off; development allows both', () => {
     expect(readGatewayConfig(production).persistedQueries).toMatchObject({ mode: 'enforce', apq: false, adminRawDocuments: true });
@@ -111,7 +111,7 @@ describe('production defaults', () => {
   });
 
   it('an enforcing production gateway runs manifest operations, refuses other documents, and takes any document from staff (ADMIN)', async () => {
-    const gw = await startExtraGateway(stack, { NODE_ENV: 'production', JWT_SECRET: 'development-only-secret-change-me-0123456789-jwt', INTERNAL_SECRET: 'development-only-secret-change-me-0123456789-internal', RATE_LIMIT_KEY_PREFIX: `pq-${Date.now()}` });
+    const gw = await startExtraGateway(stack, { ...PRODUCTION, RATE_LIMIT_KEY_PREFIX: `pq-${Date.now()}` });
     try {
       expect((await postJson(gw.url, { documentId: manifestIdOf('Me').id })).body.data).toEqual({ me: null });
       const adHoc = await postJson(gw.url, { query: '{ me { id email } }' });

@@ -1,4 +1,5 @@
 import { startStack, type Stack } from '../../e2e/harness';
+import { PRODUCTION } from './gateway-fixtures';
 import { PLAYGROUND_ASSETS } from '../src/playground/playground-assets';
 
 let stack: Stack;
@@ -64,7 +65,7 @@ describe('GraphiQL in development', () => {
 describe('GraphiQL in production', () => {
   let prod: Stack;
   beforeAll(async () => {
-    prod = await startStack({ NODE_ENV: 'production', JWT_SECRET: 'development-only-secret-change-me-0123456789-jwt', INTERNAL_SECRET: 'development-only-secret-change-me-0123456789-internal' });
+    prod = await startStack(PRODUCTION);
   });
   afterAll(async () => {
     await prod?.stop();

@@ -1,27 +1,22 @@
 import jwt from 'jsonwebtoken';
-import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { CommonConfig } from '../config';
 import { Role, type Identity } from './roles';
 
-const ALGORITHM = 'HS256' as const;
+const ALGORITHM = 'ES256' as const;
 
 export type TokenConfig = CommonConfig['jwt'];
 
-/** The secret as a KeyObject, made once per secret: jsonwebtoken otherwise tries (and fails) to read a string as a public key on every call. */
-const keys = new Map<string, KeyObject>();
-function keyOf(secret: string): KeyObject {
-  let key = keys.get(secret);
-  if (!key) {
-    key = createSecretKey(Buffer.from(secret, 'utf8'));
-    keys.set(secret, key);
-  }
-  return key;
-}
-
-/** Signs a short-lived access token: HS256, issuer, audience, expiry, a session id and a unique id. */
+/**
+ * Signs a short-lived access token: ES256 with the signing key (its `kid` in the header), issuer,
+ * audience, expiry, a session id and a unique id. Only a process holding the private key can.
+ */
 export function signAccessToken(config: TokenConfig, identity: Identity): string {
-  return jwt.sign({ roles: identity.roles, sid: identity.sessionId }, keyOf(config.secret), {
+  const signing = config.keys.signing;
+  if (!signing) throw new Error('This process has no access-token signing key (JWT_PRIVATE_KEY_FILE)');
+  return jwt.sign({ roles: identity.roles, sid: identity.sessionId }, signing.key, {
     algorithm: ALGORITHM,
+    keyid: signing.kid,
     subject: identity.userId,
     issuer: config.issuer,
     audience: config.audience,
@@ -36,11 +31,17 @@ export class InvalidTokenError extends Error {
   }
 }
 
-/** Verifies signature, algorithm (pinned, so `alg: none` and algorithm swaps fail), issuer, audience and expiry. */
+/**
+ * Verifies with the public key named by the token's `kid` (unknown kid: invalid), the algorithm
+ * pinned to ES256 (so `alg: none` and algorithm swaps fail), issuer, audience and expiry.
+ */
 export function verifyAccessToken(config: TokenConfig, token: string): Identity & { expiresAt: number } {
   let payload: jwt.JwtPayload;
   try {
-    payload = jwt.verify(token, keyOf(config.secret), {
+    const kid = jwt.decode(token, { complete: true })?.header.kid;
+    const key = typeof kid === 'string' ? config.keys.verify.get(kid) : undefined;
+    if (!key) throw new InvalidTokenError('invalid');
+    payload = jwt.verify(token, key, {
       algorithms: [ALGORITHM],
       issuer: config.issuer,
       audience: config.audience,

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { startPostgresCluster } from '../infra/postgres-cluster';
 import { startRedis } from '../infra/redis-server';
 import { TEST_INFRA } from './test-infra';
+import { testInternalSecret } from './test-secrets';
 
 /**
  * Starts the test PostgreSQL primary + replica and Redis with the dev stack's own code (or
@@ -15,6 +16,7 @@ export default async function globalSetup(): Promise<void> {
   const cluster = await startPostgresCluster({ dataDir: TEST_INFRA.dataDir, primaryPort: TEST_INFRA.primaryPort, replicaPort: TEST_INFRA.replicaPort, unsafeFast: true, say });
   const redis = process.env.TEST_REDIS_URL ? undefined : await startRedis(TEST_INFRA.dataDir, TEST_INFRA.redisPort, say);
   process.env.TEST_RUN_ID = randomBytes(3).toString('hex');
+  testInternalSecret();
   const runs = join(TEST_INFRA.dataDir, 'runs');
   mkdirSync(runs, { recursive: true });
   writeFileSync(join(runs, String(process.pid)), process.env.TEST_RUN_ID);

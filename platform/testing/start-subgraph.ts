@@ -2,6 +2,7 @@ import { migrate } from '../db/data-source';
 import { createLogger } from '../logger';
 import { startWorker } from '../subgraph-runtime';
 import type { SubgraphConfig, SubgraphDefinition, SubgraphDeps } from '../subgraph';
+import { testInternalSecret } from './test-secrets';
 import { envPrefix } from '../../subgraphs/registry';
 import { createTestDatabase } from './databases';
 import { urlOf } from './graphql-client';
@@ -35,6 +36,7 @@ export async function startSubgraphForTest<C extends SubgraphConfig, D extends S
     [`${prefix}_DATABASE_URL`]: db.primaryUrl,
     [`${prefix}_DATABASE_REPLICA_URLS`]: db.replicaUrls.join(','),
     REDIS_URL: testRedisUrl(),
+    INTERNAL_SECRET: testInternalSecret(),
     ...subgraph.testEnv(queuePrefix),
     ...env,
   });

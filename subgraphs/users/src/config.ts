@@ -21,6 +21,11 @@ export interface SmsConfig {
 
 export interface UsersConfig extends SubgraphConfig {
   refreshTtlDays: number;
+  /**
+   * For this long after a refresh token was traded, presenting it again returns the tokens it was
+   * traded for (two tabs refreshing at once) instead of ending the session (RFC 9700, 4.14.2).
+   */
+  refreshReuseGraceSeconds: number;
   /** Public address of the storefront, for links in e-mails. */
   storefrontUrl: string;
   mail: MailConfig;
@@ -52,9 +57,14 @@ export function readUsersSettings(env: Env, common: CommonConfig): Omit<UsersCon
     // production mail must leave the machine unless a file outbox is asked for explicitly
     env.string('SMTP_URL');
   }
+  if (common.production && !common.jwt.keys.signing) {
+    // only this subgraph issues access tokens: it alone holds the private key
+    env.string('JWT_PRIVATE_KEY_FILE');
+  }
   const smsWebhook = env.optional('SMS_WEBHOOK_URL') ? env.url('SMS_WEBHOOK_URL', undefined, ['http', 'https']) : undefined;
   return {
     refreshTtlDays: env.int('REFRESH_TOKEN_TTL_DAYS', 30, { min: 1, max: 365 }),
+    refreshReuseGraceSeconds: env.int('REFRESH_REUSE_GRACE_SECONDS', 10, { min: 0, max: 60 }),
     storefrontUrl: env.url('STOREFRONT_URL', 'http://localhost:3000'),
     mail: {
       smtpUrl,

@@ -1,6 +1,7 @@
 import { defineSubgraph } from '../../../platform/subgraph';
 import { Accounts1732100000000 } from '../migrations/1732100000000-accounts';
 import { NotificationsWishlists1732200000000 } from '../migrations/1732200000000-notifications-wishlists';
+import { RefreshSuccessor1732300000000 } from '../migrations/1732300000000-refresh-successor';
 import { AccountRecoveryResolver } from './account/account-recovery.resolver';
 import { AccountTokenEntity } from './account/account-token.entity';
 import { AccountEntities } from './account/account.entities';
@@ -23,7 +24,7 @@ import { UserWishlistsResolver, WishlistItemResolver, WishlistResolver } from '.
 export default defineSubgraph<UsersConfig, UsersDeps, UsersContext>({
   name: 'users',
   entities: [...AccountEntities, AccountTokenEntity, NotificationEntity, WishlistEntity, WishlistItemEntity],
-  migrations: [Accounts1732100000000, NotificationsWishlists1732200000000],
+  migrations: [Accounts1732100000000, NotificationsWishlists1732200000000, RefreshSuccessor1732300000000],
   resolvers: [
     AccountResolver,
     AccountRecoveryResolver,

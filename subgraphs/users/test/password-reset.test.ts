@@ -1,3 +1,4 @@
+import argon2 from 'argon2';
 import { isSessionRevoked } from '../../../platform/auth/revocation';
 import { codes, guest, startUsers, type UsersHarness } from './helpers';
 
@@ -148,5 +149,34 @@ describe('resetPassword', () => {
       users.call(guest, RESET, { token, pw: 'second new passphrase' }),
     ]);
     expect(results.map((r) => r.data!.resetPassword.success).sort()).toEqual([false, true]);
+  });
+});
+
+describe('resetPassword with a token that cannot work', () => {
+  it('refuses it with INVALID_TOKEN before any password hashing', async () => {
+    const hash = jest.spyOn(argon2, 'hash');
+    try {
+      for (const token of ['made-up-token', 'x'.repeat(300), '']) {
+        const res = await users.call(guest, RESET, { token, pw: 'a brand new passphrase' });
+        expect(codes(res.data!.resetPassword)).toEqual(['INVALID_TOKEN']);
+      }
+      expect(hash).not.toHaveBeenCalled();
+    } finally {
+      hash.mockRestore();
+    }
+  });
+});
+
+describe('password hashes made with older settings', () => {
+  it('are replaced with the current argon2 settings at the next sign-in, and the password still works', async () => {
+    const c = await users.register();
+    const weak = await argon2.hash(c.password, { type: argon2.argon2id, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+    await users.sql('UPDATE users SET password_hash = $2 WHERE id = $1', [c.userId, weak]);
+    expect(await users.login(c.email, c.password)).not.toBeNull();
+    const upgraded = await passwordHashOf(c.userId);
+    expect(upgraded).not.toBe(weak);
+    expect(upgraded).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    expect(await users.login(c.email, c.password)).not.toBeNull();
+    expect(await passwordHashOf(c.userId)).toBe(upgraded);
   });
 });

@@ -114,12 +114,19 @@ describe('setUserRoles', () => {
     expect(await auditCount(admin.userId)).toBe(0);
   });
 
-  it('answers NOT_FOUND for an unknown account and INVALID for no roles', async () => {
+  it("refuses to take away the caller's own ADMIN role when the id is written in upper case", async () => {
+    const admin = await users.admin();
+    const res = await users.call(admin, SET_ROLES, { userId: admin.userId.toUpperCase(), roles: ['CUSTOMER'] });
+    expect(res.data!.setUserRoles).toMatchObject({ user: null, userErrors: [{ code: 'CANNOT_REMOVE_OWN_ADMIN', field: 'roles' }] });
+    expect(await rolesOf(admin.userId)).toEqual([Role.ADMIN, Role.CUSTOMER]);
+  });
+
+  it('answers NOT_FOUND for an unknown account, BAD_USER_INPUT for an id that is no UUID and INVALID for no roles', async () => {
     const admin = await users.admin();
     const c = await users.register();
-    for (const userId of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
-      expect(codes((await users.call(admin, SET_ROLES, { userId, roles: ['CUSTOMER'] })).data!.setUserRoles)).toEqual(['NOT_FOUND']);
-    }
+    expect(codes((await users.call(admin, SET_ROLES, { userId: '00000000-0000-4000-8000-000000000000', roles: ['CUSTOMER'] })).data!.setUserRoles)).toEqual(['NOT_FOUND']);
+    const malformed = await users.call(admin, SET_ROLES, { userId: 'not-a-uuid', roles: ['CUSTOMER'] });
+    expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'userId' });
     expect(codes((await users.call(admin, SET_ROLES, { userId: c.userId, roles: [] })).data!.setUserRoles)).toEqual(['INVALID']);
     expect(await rolesOf(c.userId)).toEqual(['CUSTOMER']);
   });

@@ -44,6 +44,17 @@ export async function issueAccountToken(
   return token;
 }
 
+/** Whether a token of `purpose` is unused and unexpired now, without using it (to skip work for a bad one). */
+export async function accountTokenUsable(m: EntityManager, purpose: AccountTokenPurpose, token: string): Promise<boolean> {
+  if (!token || token.length > 200) return false;
+  const rows = await sql<{ ok: number }>(
+    m,
+    'SELECT 1 AS ok FROM account_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()',
+    [hashToken(token), purpose],
+  );
+  return rows.length > 0;
+}
+
 /**
  * Uses a token: marks it used if it is of `purpose`, unused and unexpired, in one conditional
  * UPDATE, so two concurrent uses cannot both succeed. Null for anything else.

@@ -39,7 +39,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => AuthPayload, {
-    description: 'Trades a refresh token for a new access token and a new refresh token; the old refresh token stops working. Presenting an already-used refresh token ends the whole session (REFRESH_TOKEN_REUSED). Unknown, expired or revoked → INVALID_TOKEN.',
+    description: 'Trades a refresh token for a new access token and a new refresh token; the old refresh token stops working. Presented again within a few seconds (REFRESH_REUSE_GRACE_SECONDS, default 10: two tabs refreshing at once), it returns the refresh token it was already traded for and a new access token; later, an already-used refresh token ends the whole session (REFRESH_TOKEN_REUSED). Unknown, expired or revoked → INVALID_TOKEN.',
   })
   async refreshToken(@Arg('refreshToken', { description: 'The refresh token of the last sign-in or refresh.' }) refreshToken: string, @Ctx() ctx: UsersContext): Promise<AuthPayload> {
     return toPayload(actAs(ctx, await accounts.refresh(ctx, refreshToken)));

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { uniqueViolation } from '../../../../platform/db/db-errors';
 import type { Identity } from '../../../../platform/auth/roles';
 import { userError, type UserError } from '../../../../platform/graphql/types';
@@ -10,9 +11,11 @@ import { UserEntity } from '../user/user.entity';
 import type { LoginInput, RegisterInput } from './account.inputs';
 import { AccountError } from './account.errors';
 import { mergeGuestCartAtLogin } from './cart-merge';
-import { hashPassword, passwordProblem, verifyPassword } from './password';
+import { hashPassword, needsRehash, passwordProblem, verifyPassword } from './password';
 import { RefreshTokenEntity, SessionEntity } from './session.entity';
-import { accessTokenFor, addRefreshToken, announceRevoked, hashToken, openSession, revokeSessions, type IssuedTokens } from './session.service';
+import { sql } from '../../../../platform/db/sql';
+import { openSuccessor, sealSuccessor } from './refresh-successor';
+import { accessTokenFor, announceRevoked, hashToken, insertRefreshToken, openSession, revokeSessions, type IssuedTokens } from './session.service';
 
 export type AuthResult = { tokens: IssuedTokens; user: UserEntity; userErrors: [] } | { tokens: null; user: null; userErrors: UserError[] };
 
@@ -56,7 +59,11 @@ export async function register(ctx: UsersContext, input: RegisterInput): Promise
   }
 }
 
-/** Unknown e-mail and wrong password fail alike, in the same time, so accounts cannot be enumerated. */
+/**
+ * Unknown e-mail and wrong password fail alike, in the same time, so accounts cannot be enumerated.
+ * A hash made with older argon2 settings is replaced by one with today's, in the sign-in's
+ * transaction, unless the password changed meanwhile.
+ */
 export async function login(ctx: UsersContext, input: LoginInput): Promise<AuthResult> {
   const email = normaliseEmail(input.email);
   const user = await ctx.db.readPrimary((m) => m.findOneBy(UserEntity, { email }));
@@ -65,7 +72,11 @@ export async function login(ctx: UsersContext, input: LoginInput): Promise<AuthR
     await ctx.db.write((m) => audit(ctx, m, 'LOGIN_FAILED', { userId: user?.id, email }));
     return failure(userError(AccountError.INVALID_CREDENTIALS, 'The e-mail address or password is wrong'));
   }
+  const upgraded = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
   const tokens = await ctx.db.write(async (m) => {
+    if (upgraded) {
+      await m.update(UserEntity, { id: user.id, passwordHash: user.passwordHash }, { passwordHash: upgraded });
+    }
     await audit(ctx, m, 'LOGIN_SUCCEEDED', { userId: user.id, email });
     await publish(m, 'customer.signed-in', { userId: user.id, guestCartId: input.guestCartId ?? null });
     return openSession(ctx, m, user);
@@ -80,8 +91,28 @@ type RefreshOutcome =
   | { kind: 'rotated'; user: UserEntity; sessionId: string; refreshToken: string };
 
 /**
- * Trades a refresh token for new tokens; the old one stops working. A token that was already
- * traded means it was stolen or replayed: the whole session is revoked.
+ * The refresh token `rotated` was traded for, when it is presented again within the grace window
+ * and that successor has not been traded itself: a concurrent refresh (two tabs), not a replay.
+ * The successor row is locked, so it cannot be traded while it is handed out again.
+ */
+async function graceSuccessor(m: EntityManager, rotated: RefreshTokenEntity, token: string, graceSeconds: number): Promise<string | null> {
+  if (!graceSeconds || !rotated.successorId || !rotated.successorSealed) return null;
+  const [row] = await sql<{ usable: boolean }>(
+    m,
+    `SELECT s.rotated_at IS NULL AND t.rotated_at > now() - make_interval(secs => $2) AS usable
+       FROM refresh_tokens t JOIN refresh_tokens s ON s.id = t.successor_id
+      WHERE t.id = $1
+        FOR UPDATE OF s`,
+    [rotated.id, graceSeconds],
+  );
+  return row?.usable ? openSuccessor(token, rotated.successorSealed) : null;
+}
+
+/**
+ * Trades a refresh token for new tokens; the old one stops working. Presented again within
+ * REFRESH_REUSE_GRACE_SECONDS (two tabs refreshing at once), it gets the refresh token it was
+ * already traded for, with a fresh access token. Later, it means it was stolen or replayed: the
+ * whole session is revoked.
  */
 export async function refresh(ctx: UsersContext, token: string): Promise<AuthResult> {
   const outcome = await ctx.db.write(async (m): Promise<RefreshOutcome> => {
@@ -94,13 +125,19 @@ export async function refresh(ctx: UsersContext, token: string): Promise<AuthRes
     const session = await m.findOneBy(SessionEntity, { id: current.sessionId });
     if (!session || session.revokedAt || session.expiresAt < new Date()) return { kind: 'invalid' };
     if (current.rotatedAt) {
+      const successor = await graceSuccessor(m, current, token, ctx.deps.config.refreshReuseGraceSeconds);
+      if (successor) {
+        const user = await m.findOneByOrFail(UserEntity, { id: session.userId });
+        await audit(ctx, m, 'TOKEN_REFRESHED', { userId: user.id }, { sessionId: session.id, withinReuseGrace: true });
+        return { kind: 'rotated', user, sessionId: session.id, refreshToken: successor };
+      }
       await revokeSessions(m, [session.id], 'refresh token reused');
       await audit(ctx, m, 'REFRESH_TOKEN_REUSED', { userId: session.userId }, { sessionId: session.id });
       return { kind: 'reused', sessionId: session.id };
     }
-    await m.update(RefreshTokenEntity, { id: current.id }, { rotatedAt: new Date() });
     const user = await m.findOneByOrFail(UserEntity, { id: session.userId });
-    const refreshToken = await addRefreshToken(m, session.id);
+    const { id: successorId, token: refreshToken } = await insertRefreshToken(m, session.id);
+    await m.update(RefreshTokenEntity, { id: current.id }, { rotatedAt: () => 'now()', successorId, successorSealed: sealSuccessor(token, refreshToken) });
     await audit(ctx, m, 'TOKEN_REFRESHED', { userId: user.id }, { sessionId: session.id });
     return { kind: 'rotated', user, sessionId: session.id, refreshToken };
   });

@@ -6,7 +6,7 @@ import { queueEmail } from '../notification/notification.service';
 import { UserEntity } from '../user/user.entity';
 import { AccountError } from './account.errors';
 import { accountLink } from './account-links';
-import { consumeAccountToken, issueAccountToken, tokensIssuedLastHour, TOKENS_PER_HOUR } from './account-token.service';
+import { accountTokenUsable, consumeAccountToken, issueAccountToken, tokensIssuedLastHour, TOKENS_PER_HOUR } from './account-token.service';
 import { hashPassword, passwordProblem } from './password';
 import { announceRevoked, revokeSessions } from './session.service';
 import { SessionEntity } from './session.entity';
@@ -46,6 +46,9 @@ export async function requestPasswordReset(ctx: UsersContext, rawEmail: string):
 export async function resetPassword(ctx: UsersContext, token: string, newPassword: string): Promise<UserError[]> {
   const weak = passwordProblem(newPassword);
   if (weak) return [userError(AccountError.WEAK_PASSWORD, weak, 'newPassword')];
+  const invalid = [userError(AccountError.INVALID_TOKEN, 'This reset link is invalid, used or expired: ask for a new one', 'token')];
+  // no argon2 work for a token that cannot work: the conditional use below still decides races
+  if (!(await ctx.db.readPrimary((m) => accountTokenUsable(m, 'PASSWORD_RESET', token)))) return invalid;
   const passwordHash = await hashPassword(newPassword);
   const ended = await ctx.db.write(async (m) => {
     const used = await consumeAccountToken(m, 'PASSWORD_RESET', token);
@@ -63,9 +66,7 @@ export async function resetPassword(ctx: UsersContext, token: string, newPasswor
     await audit(ctx, m, 'PASSWORD_RESET', { userId: user.id, email: user.email }, { sessionsEnded: ids.length });
     return ids;
   });
-  if (!ended) {
-    return [userError(AccountError.INVALID_TOKEN, 'This reset link is invalid, used or expired: ask for a new one', 'token')];
-  }
+  if (!ended) return invalid;
   await announceRevoked(ctx, ended);
   return [];
 }

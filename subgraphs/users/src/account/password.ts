@@ -7,6 +7,15 @@ export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, OPTIONS);
 }
 
+/** True when `hash` was made with other argon2 settings than today's: it is replaced at the next sign-in. */
+export function needsRehash(hash: string): boolean {
+  try {
+    return argon2.needsRehash(hash, OPTIONS);
+  } catch {
+    return true;
+  }
+}
+
 let decoy: Promise<string> | undefined;
 
 /**

@@ -45,4 +45,12 @@ export class RefreshTokenEntity {
 
   @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true })
   rotatedAt!: Date | null;
+
+  /** The token this one was traded for. */
+  @Column({ name: 'successor_id', type: 'uuid', nullable: true })
+  successorId!: string | null;
+
+  /** That token, sealed with a key only this token gives (refresh-successor.ts): for the reuse grace window. */
+  @Column({ name: 'successor_sealed', type: 'text', nullable: true })
+  successorSealed!: string | null;
 }

@@ -18,9 +18,13 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 /** A new opaque refresh token in `sessionId`'s family; only its hash is stored. */
 export async function addRefreshToken(manager: EntityManager, sessionId: string): Promise<string> {
+  return (await insertRefreshToken(manager, sessionId)).token;
+}
+
+export async function insertRefreshToken(manager: EntityManager, sessionId: string): Promise<{ id: string; token: string }> {
   const token = randomBytes(32).toString('base64url');
-  await manager.insert(RefreshTokenEntity, { sessionId, tokenHash: hashToken(token) });
-  return token;
+  const { identifiers } = await manager.insert(RefreshTokenEntity, { sessionId, tokenHash: hashToken(token) });
+  return { id: identifiers[0].id as string, token };
 }
 
 export function accessTokenFor(ctx: UsersContext, user: UserEntity, sessionId: string): { accessToken: string; expiresIn: number } {

@@ -5,5 +5,7 @@ export const UserAdminError = {
   ...CommonError,
   /** Staff cannot take the ADMIN role from themselves. */
   CANNOT_REMOVE_OWN_ADMIN: 'CANNOT_REMOVE_OWN_ADMIN',
+  /** The change would leave no account with the ADMIN role. */
+  LAST_ADMIN: 'LAST_ADMIN',
 } as const;
 export type UserAdminError = ErrorCode<typeof UserAdminError>;

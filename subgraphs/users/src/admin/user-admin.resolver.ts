@@ -2,6 +2,7 @@ import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-gr
 import { Staff } from '../../../../platform/graphql/authorization';
 import { Role } from '../../../../platform/auth/roles';
 import { requireIdentity } from '../../../../platform/graphql/auth-checker';
+import { uuidArg } from '../../../../platform/graphql/args';
 import { pageSize, type Connection } from '../../../../platform/graphql/connection';
 import type { UsersContext } from '../context';
 import type { User } from '../user/user.type';
@@ -29,13 +30,14 @@ export class UserAdminResolver {
   @Mutation(() => SetUserRolesPayload, {
     description:
       "Replaces an account's roles. Staff only (role ADMIN); others get FORBIDDEN and nothing changes. Taking a role away ends the account's sessions. " +
-      'Recorded in the security log (ROLES_CHANGED). userErrors: INVALID (empty roles), NOT_FOUND (no such account), CANNOT_REMOVE_OWN_ADMIN.',
+      'Recorded in the security log (ROLES_CHANGED). A userId that is not a UUID is BAD_USER_INPUT. ' +
+      'userErrors: INVALID (empty roles), NOT_FOUND (no such account), CANNOT_REMOVE_OWN_ADMIN, LAST_ADMIN (no other account would keep ADMIN).',
   })
   setUserRoles(
     @Arg('userId', () => ID, { description: 'The account to change.' }) userId: string,
     @Arg('roles', () => [Role], { description: 'The complete new set of roles, e.g. [CUSTOMER] or [CUSTOMER, ADMIN].' }) roles: Role[],
     @Ctx() ctx: UsersContext,
   ): Promise<SetUserRolesPayload> {
-    return setUserRoles(ctx, requireIdentity(ctx), userId, roles);
+    return setUserRoles(ctx, requireIdentity(ctx), uuidArg(userId, 'userId'), roles);
   }
 }

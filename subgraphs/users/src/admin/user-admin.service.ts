@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { Role, type Identity } from '../../../../platform/auth/roles';
 import { decodeCursor, toConnection, type Connection } from '../../../../platform/graphql/connection';
 import { userError, type UserError } from '../../../../platform/graphql/types';
+import { sql } from '../../../../platform/db/sql';
 import { isUuid } from '../../../../platform/validation';
 import { UserAdminError } from './user-admin.errors';
 import { SessionEntity } from '../account/session.entity';
@@ -43,24 +44,34 @@ export async function listUsers(ctx: UsersContext, limit: number, after?: string
 
 type RolesResult = { user: UserEntity | null; userErrors: UserError[] };
 
+/** One advisory lock serialises every change that takes ADMIN away, so two cannot both pass the last-admin check. */
+const ADMIN_REMOVAL_LOCK = 0x75736572; // 'user'
+
 /**
- * Replaces an account's roles. Staff cannot take ADMIN away from themselves (someone must stay
- * able to manage roles). When a role is taken away, the account's sessions end at once, so no
+ * Replaces an account's roles. Staff cannot take ADMIN away from themselves, and nobody can take
+ * it from the last account holding it (someone must stay able to manage roles). Ids compare in
+ * lower case, whatever case the caller wrote them in. When a role is taken away, the account's sessions end at once, so no
  * access token keeps the old role until it expires.
  */
-export async function setUserRoles(ctx: UsersContext, admin: Identity, userId: string, roles: Role[]): Promise<RolesResult> {
+export async function setUserRoles(ctx: UsersContext, admin: Identity, rawUserId: string, roles: Role[]): Promise<RolesResult> {
+  const userId = rawUserId.toLowerCase();
   const wanted = [...new Set(roles)].sort();
   if (!wanted.length) return { user: null, userErrors: [userError(UserAdminError.INVALID, 'Give at least one role', 'roles')] };
-  if (userId === admin.userId && !wanted.includes(Role.ADMIN)) {
+  if (userId === admin.userId.toLowerCase() && !wanted.includes(Role.ADMIN)) {
     return { user: null, userErrors: [userError(UserAdminError.CANNOT_REMOVE_OWN_ADMIN, 'You cannot remove your own ADMIN role', 'roles')] };
   }
   const notFound: RolesResult = { user: null, userErrors: [userError(UserAdminError.NOT_FOUND, 'There is no account with this id', 'userId')] };
   if (!isUuid(userId)) return notFound;
   const outcome = await ctx.db.write(async (m) => {
+    if (!wanted.includes(Role.ADMIN)) await sql(m, 'SELECT pg_advisory_xact_lock($1)', [ADMIN_REMOVAL_LOCK]);
     const user = await m.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
     if (!user) return null;
     const before = [...user.roles].sort();
     const removed = before.filter((r) => !wanted.includes(r));
+    if (removed.includes(Role.ADMIN)) {
+      const [others] = await sql<{ n: number }>(m, `SELECT count(*)::int AS n FROM users WHERE 'ADMIN' = ANY(roles) AND id <> $1`, [userId]);
+      if (others.n === 0) return 'last admin' as const;
+    }
     await m.update(UserEntity, { id: userId }, { roles: wanted });
     let ended: string[] = [];
     if (removed.length) {
@@ -76,6 +87,9 @@ export async function setUserRoles(ctx: UsersContext, admin: Identity, userId: s
     return { user: await m.findOneByOrFail(UserEntity, { id: userId }), ended };
   });
   if (!outcome) return notFound;
+  if (outcome === 'last admin') {
+    return { user: null, userErrors: [userError(UserAdminError.LAST_ADMIN, 'This is the only account with the ADMIN role: make another account ADMIN first', 'roles')] };
+  }
   await announceRevoked(ctx, outcome.ended);
   ctx.loaders.userById.clear(userId);
   return { user: outcome.user, userErrors: [] };

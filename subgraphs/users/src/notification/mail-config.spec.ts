@@ -1,7 +1,8 @@
 import { ConfigError } from '../../../../platform/config';
 import { readUsersConfig } from '../config';
+import { productionTestEnv } from '../../../../platform/testing/test-secrets';
 
-const base = { JWT_SECRET: 'j'.repeat(32), INTERNAL_SECRET: 'i'.repeat(32), REDIS_URL: 'redis://r:6379', USERS_DATABASE_URL: 'postgres://u@h/users' };
+const base = { ...productionTestEnv(), REDIS_URL: 'redis://r:6379', USERS_DATABASE_URL: 'postgres://u@h/users' };
 
 describe('mail and SMS configuration', () => {
   it('writes mail to .data/<env>/mail without SMTP in development and tests', () => {
