@@ -18,7 +18,8 @@ import { admin as adminOp, storefront as op } from './operations';
  * a second primary + replica started here, catalog on the test cluster. Their WAL positions are
  * unrelated numbers, so the gateway keeps one position per subgraph.
  */
-const SECOND = { primaryPort: 45220, replicaPort: 45221 };
+// beside the test cluster's own ports (TEST_PG_PRIMARY_PORT…), so parallel runs on other ports do not meet
+const SECOND = { primaryPort: TEST_INFRA.primaryPort + 10, replicaPort: TEST_INFRA.primaryPort + 11 };
 
 let second: PostgresCluster;
 let stack: Stack;
