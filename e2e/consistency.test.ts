@@ -26,7 +26,7 @@ let stack: Stack;
 const redis = createRedis(testRedisUrl(), 'consistency-test');
 
 beforeAll(async () => {
-  second = await startPostgresCluster({ dataDir: join(TEST_INFRA.dataDir, '..', 'test-second-cluster'), ...SECOND, unsafeFast: true });
+  second = await startPostgresCluster({ dataDir: join(TEST_INFRA.dataDir, '..', `test-second-cluster-${SECOND.primaryPort}`), ...SECOND, unsafeFast: true });
   const name = `t_${process.env.TEST_RUN_ID ?? 'adhoc'}_users_${randomBytes(4).toString('hex')}`;
   await second.createDatabases([name]);
   stack = await startStack({}, { users: { USERS_DATABASE_URL: second.primaryUrl(name), USERS_DATABASE_REPLICA_URLS: second.replicaUrl(name) } });

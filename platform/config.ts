@@ -144,7 +144,7 @@ export function secretWeakness(value: string): string | null {
   const lower = value.toLowerCase();
   if (value === DEV_SECRET || lower.startsWith(DEV_SECRET) || PLACEHOLDER_WORDS.some((w) => lower.includes(w))) return 'is a placeholder';
   if (value.length < 32) return 'must be at least 32 characters';
-  if (new Set(value).size < 16 || estimatedEntropyBits(value) < 128) return 'is not random enough (under 128 bits)';
+  if (new Set(value).size < 10 || estimatedEntropyBits(value) < 128) return 'is not random enough (under 128 bits)';
   return null;
 }
 
