@@ -70,6 +70,8 @@ export interface SubgraphSpec<C extends SubgraphConfig, D extends SubgraphDeps<C
   resolvers: BuildSchemaOptions['resolvers'];
   /** `__resolveReference` of each entity this subgraph owns, by type name. */
   references?: ReferenceResolvers;
+  /** Entity types no query or field returns, kept in the schema for the fields this subgraph adds to them (e.g. `Order.payment`). */
+  orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   /** Settings of its own, read from the environment (port, database and common settings are read for it). */
   config?(env: Env, common: CommonConfig): Own<C, SubgraphConfig>;
   /** Dependencies of its own, built on the shared ones (closed with them: build them on those connections). */
@@ -87,7 +89,7 @@ export function defineSubgraph<C extends SubgraphConfig = SubgraphConfig, D exte
   spec: SubgraphSpec<C, D, Ctx>,
 ): SubgraphDefinition<C, D> {
   const { name } = spec;
-  const buildSchema = () => buildFederatedSchema({ resolvers: spec.resolvers, authChecker }, spec.references);
+  const buildSchema = () => buildFederatedSchema({ resolvers: spec.resolvers, orphanedTypes: spec.orphanedTypes, authChecker }, spec.references);
   return {
     name,
     readConfig: (source = process.env) => readSubgraphConfig<C>(name, source, spec.config),

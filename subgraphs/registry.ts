@@ -9,6 +9,7 @@
 export const SUBGRAPHS = [
   { name: 'users', port: 4001, workerPort: 4101, database: 'users' },
   { name: 'catalog', port: 4002, workerPort: 4102, database: 'catalog' },
+  { name: 'payments', port: 4005, workerPort: 4105, database: 'payments' },
 ] as const satisfies readonly RegisteredSubgraph[];
 
 export interface RegisteredSubgraph {
