@@ -5,7 +5,7 @@ import { isEmail, isUuid } from '../../../../platform/validation';
 import { isCurrencyCode, positiveCents } from '../common/money';
 import type { PaymentsContext } from '../context';
 import { saveCard } from '../payment-method/payment-method.service';
-import { providerKey, type ProviderResult } from '../provider/payment-provider';
+import { loggableToken, providerKey, type ProviderResult } from '../provider/payment-provider';
 import type { Unavailable } from '../provider/provider-call';
 import { askProvider } from './ask-provider';
 import { PaymentError } from './payment.errors';
@@ -52,13 +52,13 @@ export async function authorizePayment(ctx: PaymentsContext, input: AuthorizeInp
   if (!payment) return failed(userError(PaymentError.IDEMPOTENCY_KEY_REUSED, 'This idempotencyKey was used for another order or amount', 'idempotencyKey'));
   if (payment.status !== PaymentStatus.PENDING) return authorizationResult(payment);
 
+  const idempotencyKey = providerKey('authorize', input.idempotencyKey);
   const request = { amountCents: cents, currencyCode: input.currencyCode, paymentToken: input.paymentToken };
-  const outcome = await askProvider(ctx, { operation: 'authorize', idempotencyKey: providerKey('authorize', input.idempotencyKey), paymentId: payment.id, request }, (p) =>
-    p.authorize({ idempotencyKey: providerKey('authorize', input.idempotencyKey), ...request }),
-  );
+  const logged = { ...request, paymentToken: loggableToken(input.paymentToken) };
+  const outcome = await askProvider(ctx, { operation: 'authorize', idempotencyKey, paymentId: payment.id, request: logged }, (p) => p.authorize({ idempotencyKey, ...request }));
   const saveFor = input.savePaymentMethod && input.userId ? input.userId.toLowerCase() : null;
   const settled = await ctx.db.write((m) => applyAuthorization(m, payment.id, outcome, saveFor));
-  return authorizationResult(settled, outcome.status === 'declined' ? outcome.message : null);
+  return authorizationResult(settled);
 }
 
 async function findOrCreate(ctx: PaymentsContext, input: AuthorizeInput, cents: number): Promise<PaymentEntity | null> {

@@ -65,7 +65,7 @@ async function run(ctx: PaymentsContext, m: EntityManager, payment: PaymentEntit
     await m.update(PaymentEntity, { id: payment.id }, { [keyColumn]: key });
     return { ...failed(unavailableError(operation === 'capture' ? 'capture' : 'void')), payment: { ...payment, [keyColumn]: key } };
   }
-  if (outcome.status === 'declined') return { payment, declineCode: outcome.declineCode, userErrors: [declineError(outcome.declineCode, outcome.message)] };
+  if (outcome.status === 'declined') return { payment, declineCode: outcome.declineCode, userErrors: [declineError(outcome.declineCode)] };
   const change = operation === 'capture' ? { status: PaymentStatus.CAPTURED, capturedCents: payment.amountCents, captureKey: key } : { status: PaymentStatus.VOIDED, voidKey: key };
   await m.update(PaymentEntity, { id: payment.id }, change);
   return succeeded(await m.findOneByOrFail(PaymentEntity, { id: payment.id }));

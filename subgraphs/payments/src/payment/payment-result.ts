@@ -21,18 +21,18 @@ export const succeeded = (payment: PaymentEntity): PaymentResult => ({ payment, 
 export const unavailableError = (what: string) =>
   userError(PaymentError.PROVIDER_UNAVAILABLE, `The payment provider did not confirm the ${what}: repeat the call with the same idempotencyKey, or reconcile`);
 
-/** The userError of a declined operation, by the provider's code. */
-export function declineError(declineCode: string, message: string | null, field: string | null = null): UserError {
+/** The userError of a declined operation, from the provider's code (the same words when the call is repeated). */
+export function declineError(declineCode: string, field: string | null = null): UserError {
   if (declineCode === NOT_RECEIVED) return userError(PaymentError.PROVIDER_UNAVAILABLE, 'The payment provider never received the request', field);
   if (declineCode === INVALID_TOKEN) return userError(PaymentError.INVALID, 'paymentToken is not a token the payment provider issued', 'paymentToken');
-  return userError(PaymentError.PAYMENT_DECLINED, `The payment was declined: ${message ?? declineCode.replace(/_/g, ' ')} (${declineCode})`, field);
+  return userError(PaymentError.PAYMENT_DECLINED, `The payment was declined: ${declineCode.replace(/_/g, ' ')} (${declineCode})`, field);
 }
 
 /** The answer an authorization gives, now or when repeated with the same key: the same for the same state. */
-export function authorizationResult(payment: PaymentEntity, declineMessage: string | null = null): PaymentResult {
+export function authorizationResult(payment: PaymentEntity): PaymentResult {
   if (payment.status === PaymentStatus.PENDING) return { payment, declineCode: null, userErrors: [unavailableError('authorization')] };
   if (payment.status === PaymentStatus.FAILED && payment.declineCode) {
-    return { payment, declineCode: payment.declineCode, userErrors: [declineError(payment.declineCode, declineMessage)] };
+    return { payment, declineCode: payment.declineCode, userErrors: [declineError(payment.declineCode)] };
   }
   return succeeded(payment);
 }

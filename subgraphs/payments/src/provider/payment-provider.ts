@@ -68,3 +68,11 @@ export class ProviderTimeoutError extends Error {
 
 /** The provider's idempotency key of a payments operation: keys of different operations never collide. */
 export const providerKey = (operation: 'authorize' | 'capture' | 'void' | 'refund', key: string) => `${operation}:${key}`;
+
+/**
+ * A token as it may be written down (logs, ledgers): tokens are never card numbers, but a client
+ * might send a card number in their place, so anything with a long run of digits is redacted.
+ */
+export function loggableToken(token: string): string {
+  return /\d{12,}/.test(token.replace(/[\s-]/g, '')) ? `[redacted: ${token.length} characters]` : token;
+}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  loggableToken,
   ProviderUnavailableError,
   type AuthorizeRequest,
   type ChargeRequest,
@@ -61,7 +62,7 @@ export class SimulatedProvider implements PaymentProvider {
   async authorize(request: AuthorizeRequest): Promise<ProviderResult> {
     await this.arrive();
     const test = TEST_TOKENS[request.paymentToken];
-    const entry = await this.once(request.idempotencyKey, 'authorize', null, { ...request }, (reference) => {
+    const entry = await this.once(request.idempotencyKey, 'authorize', null, { ...request, paymentToken: loggableToken(request.paymentToken) }, (reference) => {
       if (!test) return { status: 'declined', reference, declineCode: INVALID_TOKEN.code, message: INVALID_TOKEN.message };
       if (test.decline) return { status: 'declined', reference, declineCode: test.decline.code, message: test.decline.message, card: test.card };
       return { status: 'succeeded', reference, card: test.card };

@@ -33,7 +33,7 @@ const failed = (...userErrors: UserError[]): RefundResult => ({ refund: null, pa
 function resultOf(payment: PaymentEntity, refund: RefundEntity): RefundResult {
   const userErrors: UserError[] = [];
   if (refund.status === RefundStatus.PENDING) userErrors.push(unavailableError('refund'));
-  if (refund.status === RefundStatus.FAILED) userErrors.push(declineError(refund.declineCode ?? 'refund_failed', null));
+  if (refund.status === RefundStatus.FAILED) userErrors.push(declineError(refund.declineCode ?? 'refund_failed'));
   return { refund, payment, userErrors };
 }
 
@@ -128,7 +128,5 @@ export async function refundPayment(ctx: PaymentsContext, input: RefundInput, fi
     return settleRefund(m, locked, refund, outcome);
   });
   ctx.loaders.refundsByPayment.clear(payment.id);
-  const result = resultOf(settled.payment, settled.refund);
-  if (outcome.status === 'declined') result.userErrors = [declineError(outcome.declineCode, outcome.message)];
-  return result;
+  return resultOf(settled.payment, settled.refund);
 }
