@@ -24,9 +24,16 @@ export enum PaymentStatus {
 
 registerEnumType(PaymentStatus, {
   name: 'PaymentStatus',
-  description:
-    'PENDING (the provider has not answered yet), AUTHORIZED (the amount is held on the card), CAPTURED (charged), PARTIALLY_REFUNDED, REFUNDED (all of it given back), ' +
-    'FAILED (declined, or never reached the provider), VOIDED (the hold was released before capture: nothing was charged). FAILED, VOIDED and REFUNDED are final.',
+  description: 'Where a card payment is in its life. FAILED, VOIDED and REFUNDED are final.',
+  valuesConfig: {
+    PENDING: { description: 'Asked for; the provider has not answered yet (it is reconciled with the provider).' },
+    AUTHORIZED: { description: 'The amount is held on the card, not charged yet.' },
+    CAPTURED: { description: 'The amount was charged.' },
+    PARTIALLY_REFUNDED: { description: 'Charged, and part of it given back.' },
+    REFUNDED: { description: 'Charged, and all of it given back.' },
+    FAILED: { description: 'Declined by the provider, or it never reached the provider; nothing was charged.' },
+    VOIDED: { description: 'The hold was released before capture (a cancelled checkout); nothing was charged.' },
+  },
 });
 
 const NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {

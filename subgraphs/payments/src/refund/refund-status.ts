@@ -9,5 +9,10 @@ export enum RefundStatus {
 
 registerEnumType(RefundStatus, {
   name: 'RefundStatus',
-  description: 'PENDING (asked for; the provider has not confirmed it yet), SUCCEEDED (the money went back to the card), FAILED (the provider refused it; nothing was refunded).',
+  description: 'Where a refund is: PENDING, SUCCEEDED or FAILED.',
+  valuesConfig: {
+    PENDING: { description: 'Asked for; the provider has not confirmed it yet. Its amount already counts against what may be refunded.' },
+    SUCCEEDED: { description: 'The money went back to the card.' },
+    FAILED: { description: 'The provider refused it; nothing was refunded.' },
+  },
 });

@@ -21,7 +21,7 @@ export class RefundResolver {
       'Gives money back from a captured payment, in part or in full; the refunds of a payment never exceed what was captured. Idempotent by idempotencyKey. Staff only. ' +
       'userErrors: INVALID, NOT_FOUND, PAYMENT_NOT_CAPTURED, REFUND_EXCEEDS_CAPTURED, IDEMPOTENCY_KEY_REUSED, PAYMENT_DECLINED, PROVIDER_UNAVAILABLE.',
   })
-  async refundPayment(@Arg('input', () => RefundPaymentInput) input: RefundPaymentInput, @Ctx() ctx: PaymentsContext): Promise<RefundPaymentPayload> {
+  async refundPayment(@Arg('input', () => RefundPaymentInput, { description: 'Which payment, how much, why, and the idempotency key.' }) input: RefundPaymentInput, @Ctx() ctx: PaymentsContext): Promise<RefundPaymentPayload> {
     return payload(await refundPayment(ctx, input, 'input.'));
   }
 
