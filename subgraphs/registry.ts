@@ -10,6 +10,7 @@ export const SUBGRAPHS = [
   { name: 'users', port: 4001, workerPort: 4101, database: 'users' },
   { name: 'catalog', port: 4002, workerPort: 4102, database: 'catalog' },
   { name: 'cart', port: 4003, workerPort: 4103, database: 'cart' },
+  { name: 'payments', port: 4005, workerPort: 4105, database: 'payments' },
   { name: 'shipping', port: 4006, workerPort: 4106, database: 'shipping' },
 ] as const satisfies readonly RegisteredSubgraph[];
 

@@ -1,0 +1,8 @@
+import { Order } from './order.type';
+import { User } from '../payment-method/payment-method.type';
+
+/** Orders and users are named by id only here; their payment and saved cards resolve from the id. */
+export const paymentsReferences = {
+  Order: { __resolveReference: (reference: { id: string }) => Object.assign(new Order(), { id: reference.id }) },
+  User: { __resolveReference: (reference: { id: string }) => Object.assign(new User(), { id: reference.id }) },
+};
