@@ -73,6 +73,12 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
 }
 
 /**
+ * The fields of selection sets by response key, through fragments, remembered per list of field
+ * nodes (the lists are themselves remembered, so a document's are computed once) and per operation.
+ */
+const collectedFields = new WeakMap<readonly FieldNode[] | OperationDefinitionNode, Map<string, FieldNode[]>>();
+
+/**
  * The cost of what was actually returned: the same model, with each connection's page size replaced
  * by the number of items it held (as Shopify's actualQueryCost). Fields are matched by response key.
  */
@@ -115,8 +121,12 @@ export function actualCost(schema: GraphQLSchema, document: DocumentNode, operat
   };
 
   const selectionCost = (parent: GraphQLNamedType | undefined, nodes: FieldNode[], value: Record<string, unknown>): number => {
-    const fields = new Map<string, FieldNode[]>();
-    for (const node of nodes) if (node.selectionSet) collect(node.selectionSet, fields, new Set());
+    let fields = collectedFields.get(nodes);
+    if (!fields) {
+      fields = new Map<string, FieldNode[]>();
+      for (const node of nodes) if (node.selectionSet) collect(node.selectionSet, fields, new Set());
+      collectedFields.set(nodes, fields);
+    }
     return fieldsCost(parent, fields, value);
   };
 
@@ -136,8 +146,12 @@ export function actualCost(schema: GraphQLSchema, document: DocumentNode, operat
 
   if (!data || typeof data !== 'object') return 0;
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
-  const fields = new Map<string, FieldNode[]>();
-  collect(operation.selectionSet, fields, new Set());
+  let fields = collectedFields.get(operation);
+  if (!fields) {
+    fields = new Map<string, FieldNode[]>();
+    collect(operation.selectionSet, fields, new Set());
+    collectedFields.set(operation, fields);
+  }
   return fieldsCost(root ?? undefined, fields, data as Record<string, unknown>);
 }
 
