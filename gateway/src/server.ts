@@ -147,6 +147,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
           authenticate(deps.redis, config.jwt, req.header('authorization')),
           catalogPosition(deps.redis),
         ]);
+        let requestLogger: Logger | undefined;
         return {
           requestId,
           identity,
@@ -156,7 +157,10 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
           catalogMinLsn,
           client: { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null },
           traceContext: requestTraceContext(res),
-          log: log.child({ requestId, traceId: currentTraceId(requestTraceContext(res)) }),
+          // made when something logs: most requests never do
+          get log() {
+            return (requestLogger ??= log.child({ requestId, traceId: currentTraceId(requestTraceContext(res)) }));
+          },
         };
       },
     }),

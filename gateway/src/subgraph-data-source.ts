@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
+import type { GatewayCacheHint, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { context as otelContext, SpanKind, trace } from '@opentelemetry/api';
 import { GATEWAY_CALLER, INTERNAL_TOKEN_HEADER, InternalTokenSigner } from '../../platform/auth/internal-token';
 import { HEADERS } from '../../platform/context';
@@ -8,7 +9,37 @@ import { formatPositions, hasPositions, mergePositions, parsePositions } from '.
 import { CATALOG } from './consistency';
 import { endSpan, traceHeaders, tracer } from '../../platform/http/tracing';
 import type { GatewayContext } from './gateway-context';
+import { ResponseHeaders } from './http/subgraph-fetcher';
 import { gatewayMetrics } from './metrics/gateway-metrics';
+
+/** A subgraph response's Cache-Control as a cache hint, read as RemoteGraphQLDataSource reads it. */
+function cacheHint(header: string | null | undefined): GatewayCacheHint {
+  const parsed: Record<string, string | true> = {};
+  for (const part of header ? header.trim().split(/\s*,\s*/) : []) {
+    const [name, value] = part.split(/\s*=\s*/, 2);
+    parsed[name] = value === undefined ? true : value.replace(/^"|"$/g, '');
+  }
+  const maxAge = parsed['max-age'];
+  return {
+    maxAge: typeof maxAge === 'string' && /^[0-9]+$/.test(maxAge) ? Number(maxAge) : 0,
+    ...(parsed.private === true ? { scope: 'PRIVATE' as const } : {}),
+    ...(parsed.public === true ? { scope: 'PUBLIC' as const } : {}),
+  };
+}
+
+/** Query plans send the same few documents again and again: each one's JSON string, remembered. */
+const quotedQueries = new Map<string, string>();
+const MAX_QUOTED_QUERIES = 1000;
+
+function quoted(query: string): string {
+  let json = quotedQueries.get(query);
+  if (json === undefined) {
+    json = JSON.stringify(query);
+    if (quotedQueries.size >= MAX_QUOTED_QUERIES) quotedQueries.clear();
+    quotedQueries.set(query, json);
+  }
+  return json;
+}
 
 type DataSourceOptions = Omit<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0]>, 'url'>;
 
@@ -37,7 +68,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const span = tracer().startSpan(`subgraph ${this.subgraph}`, { kind: SpanKind.CLIENT, attributes: { 'graphql.subgraph': this.subgraph } }, parent);
     const timer = gatewayMetrics.subgraphFetch.startTimer({ subgraph: this.subgraph });
     try {
-      const response = await otelContext.with(trace.setSpan(parent, span), () => super.process(options));
+      const response = await otelContext.with(trace.setSpan(parent, span), () => this.call(options));
       timer({ outcome: response.errors?.length ? 'error' : 'ok' });
       endSpan(span);
       return response;
@@ -46,6 +77,41 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       endSpan(span, error);
       throw error;
     }
+  }
+
+  /**
+   * RemoteGraphQLDataSource.process (without APQ, which this gateway does not use towards
+   * subgraphs) minus the node-fetch Headers and Request it builds on every call for nothing: the
+   * same headers and body (`query` first), the same errors, the subgraph's Cache-Control applied
+   * to the request's cache policy.
+   */
+  private async call(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    // the gateway's own calls carry no request context (willSendRequest tells them apart)
+    const context = options.context as GatewayContext;
+    const headers = new ResponseHeaders();
+    for (const [name, value] of request.http?.headers ?? []) headers.append(name, value);
+    headers.set('content-type', 'application/json');
+    request.http = { method: 'POST', url: this.url, headers };
+    await this.willSendRequest(options);
+    const { query, http: _http, ...rest } = request;
+    if (!query) throw new Error('Missing query');
+    const others = JSON.stringify(rest);
+    const init = { method: 'POST', headers: Object.fromEntries(headers), body: `{"query":${quoted(query)}${others === '{}' ? '}' : `,${others.slice(1)}`}` };
+    const fetched = await this.fetcher(this.url, init);
+    if (!fetched.ok) throw await this.errorFromResponse(fetched);
+    const body = await this.parseBody(fetched, undefined, context);
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+    const incoming = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION ? options : undefined;
+    const response = await this.didReceiveResponse({
+      response: { ...body, http: fetched },
+      request,
+      context,
+      pathInIncomingRequest: incoming?.pathInIncomingRequest,
+    });
+    const policy = incoming?.incomingRequestContext.overallCachePolicy;
+    if (this.honorSubgraphCacheControlHeader && policy && 'restrict' in policy) policy.restrict(cacheHint(fetched.headers.get('cache-control')));
+    return response;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -5,8 +5,13 @@ import { nulPath } from '../validation';
 const refusal = (where: string) =>
   new GraphQLError(`Strings may not contain the NUL character (\\u0000): ${where}`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 
+/** Per parsed document (Apollo Server reuses one DocumentNode per query string); null: none. */
+const nulLiterals = new WeakMap<DocumentNode, StringValueNode | null>();
+
 /** The first string literal of the document holding NUL (`"a\u0000b"`), or undefined. */
 function nulLiteral(document: DocumentNode): StringValueNode | undefined {
+  const known = nulLiterals.get(document);
+  if (known !== undefined) return known ?? undefined;
   let found: StringValueNode | undefined;
   visit(document, {
     StringValue(node) {
@@ -15,6 +20,7 @@ function nulLiteral(document: DocumentNode): StringValueNode | undefined {
       return BREAK;
     },
   });
+  nulLiterals.set(document, found ?? null);
   return found;
 }
 

@@ -14,7 +14,9 @@ export function cors(origins: readonly string[], exposeHeaders: readonly string[
   const allowed = new Set(origins.map((o) => new URL(o).origin));
   return (req, res, next) => {
     const origin = req.header('origin');
-    res.vary('Origin');
+    // every answer varies by Origin (a cache must not hand one origin's answer to another)
+    if (res.getHeader('vary') === undefined) res.setHeader('vary', 'Origin');
+    else res.vary('Origin');
     if (origin && allowed.has(origin)) {
       res.set('access-control-allow-origin', origin);
       if (exposeHeaders.length) res.set('access-control-expose-headers', exposeHeaders.join(', '));

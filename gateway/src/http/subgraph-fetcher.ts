@@ -39,10 +39,10 @@ interface Buffered {
   body: string;
 }
 
-/** The response headers, read-only in practice (callers only `get` them). */
-class ResponseHeaders implements Iterable<[string, string]> {
+/** Headers in a Map, names lower-cased: a subgraph call's request headers and its response headers. */
+export class ResponseHeaders implements Iterable<[string, string]> {
   private readonly map = new Map<string, string>();
-  constructor(raw: Record<string, string | string[] | undefined>) {
+  constructor(raw: Record<string, string | string[] | undefined> = {}) {
     for (const [name, value] of Object.entries(raw)) if (value !== undefined) this.map.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value);
   }
   append(name: string, value: string) {

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequest, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { actualCost, CostEstimateError, costLimitError, operationCost } from './operation-cost';
 
 /** What the rate limiter reports about the client's budget, echoed in `extensions.cost.throttleStatus`. */
@@ -18,6 +19,32 @@ interface RequestCost {
 
 const costs = new WeakMap<GraphQLRequest, RequestCost>();
 
+/** Variable sets remembered per document (its cost depends on them); past that, the memo starts over. */
+const MAX_MEMO_VARIABLES = 64;
+
+/**
+ * Requested costs by document (Apollo Server parses a query string once and hands every request the
+ * same DocumentNode), then by schema, operation name and variables.
+ */
+const memo = new WeakMap<DocumentNode, { schema: GraphQLSchema; costs: Map<string, Omit<RequestCost, 'throttleStatus'>> }>();
+
+function memoizedCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): Omit<RequestCost, 'throttleStatus'> {
+  let entry = memo.get(document);
+  if (!entry || entry.schema !== schema) memo.set(document, (entry = { schema, costs: new Map() }));
+  const key = `${operationName ?? ''}\n${JSON.stringify(variables)}`;
+  let cost = entry.costs.get(key);
+  if (!cost) {
+    try {
+      cost = { requested: operationCost(schema, document, variables, operationName), tooLarge: false };
+    } catch (error) {
+      cost = { requested: 0, tooLarge: error instanceof CostEstimateError && error.tooLarge };
+    }
+    if (entry.costs.size >= MAX_MEMO_VARIABLES) entry.costs.clear();
+    entry.costs.set(key, cost);
+  }
+  return cost;
+}
+
 /**
  * The request's cost, computed once (the cost limit and the rate limiter both ask for it, from
  * hooks that run side by side), and whether it is over `maxCost`.
@@ -25,11 +52,7 @@ const costs = new WeakMap<GraphQLRequest, RequestCost>();
 export function requestCost(rc: GraphQLRequestContextDidResolveOperation<BaseContext>, maxCost: number): { requested: number; overLimit: boolean } {
   let cost = costs.get(rc.request);
   if (!cost) {
-    try {
-      cost = { requested: operationCost(rc.schema, rc.document, rc.request.variables ?? {}, rc.operation?.name?.value), tooLarge: false };
-    } catch (error) {
-      cost = { requested: 0, tooLarge: error instanceof CostEstimateError && error.tooLarge };
-    }
+    cost = { ...memoizedCost(rc.schema, rc.document, rc.request.variables ?? {}, rc.operation?.name?.value) };
     costs.set(rc.request, cost);
   }
   return { requested: cost.requested, overLimit: cost.tooLarge || cost.requested > maxCost };

@@ -7,15 +7,18 @@ import type { RequestHandler } from 'express';
  */
 export function documentSizeLimit(maxChars: number): RequestHandler {
   return (req, res, next) => {
-    let queries: unknown[];
+    let tooLong: string | undefined;
+    const check = (query: unknown) => {
+      if (tooLong === undefined && typeof query === 'string' && query.length > maxChars) tooLong = query;
+    };
     if (req.method === 'GET') {
       const at = req.url.indexOf('?');
-      queries = [new URLSearchParams(at < 0 ? '' : req.url.slice(at + 1)).get('query')];
+      // a query string shorter than the limit holds no longer document
+      if (at >= 0 && req.url.length - at > maxChars) check(new URLSearchParams(req.url.slice(at + 1)).get('query'));
     } else {
       const body: unknown = req.body;
-      queries = (Array.isArray(body) ? body : [body]).map((p) => (p && typeof p === 'object' ? (p as { query?: unknown }).query : undefined));
+      for (const p of Array.isArray(body) ? body : [body]) check(p && typeof p === 'object' ? (p as { query?: unknown }).query : undefined);
     }
-    const tooLong = queries.find((q): q is string => typeof q === 'string' && q.length > maxChars);
     if (tooLong === undefined) return next();
     res
       .status(400)

@@ -1,7 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
 
+/** Per parsed document (Apollo Server reuses one DocumentNode per query string). */
+const introspecting = new WeakMap<DocumentNode, boolean>();
+
 function introspects(document: DocumentNode): boolean {
+  const known = introspecting.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     Field(node) {
@@ -12,6 +17,7 @@ function introspects(document: DocumentNode): boolean {
       return undefined;
     },
   });
+  introspecting.set(document, found);
   return found;
 }
 

@@ -73,6 +73,21 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
 }
 
 /**
+ * The fields of selection sets by response key, through fragments, remembered per list of field
+ * nodes (the lists are themselves remembered, so a document's are computed once) and per operation.
+ */
+const collectedFields = new WeakMap<readonly FieldNode[] | OperationDefinitionNode, Map<string, FieldNode[]>>();
+
+interface FieldPlan {
+  key: string;
+  nodes: FieldNode[];
+  field: GraphQLField<unknown, unknown> | undefined;
+  kind: 'leaf' | 'connection' | 'object';
+}
+/** Each collected field set's fields resolved on a parent type (the schema's types are the keys). */
+const plans = new WeakMap<Map<string, FieldNode[]>, Map<GraphQLNamedType | undefined, FieldPlan[]>>();
+
+/**
  * The cost of what was actually returned: the same model, with each connection's page size replaced
  * by the number of items it held (as Shopify's actualQueryCost). Fields are matched by response key.
  */
@@ -115,12 +130,49 @@ export function actualCost(schema: GraphQLSchema, document: DocumentNode, operat
   };
 
   const selectionCost = (parent: GraphQLNamedType | undefined, nodes: FieldNode[], value: Record<string, unknown>): number => {
-    const fields = new Map<string, FieldNode[]>();
-    for (const node of nodes) if (node.selectionSet) collect(node.selectionSet, fields, new Set());
+    let fields = collectedFields.get(nodes);
+    if (!fields) {
+      fields = new Map<string, FieldNode[]>();
+      for (const node of nodes) if (node.selectionSet) collect(node.selectionSet, fields, new Set());
+      collectedFields.set(nodes, fields);
+    }
     return fieldsCost(parent, fields, value);
   };
 
+  /** What fieldsCost needs of each field, by parent type (abstract parents resolve per value). */
+  const plan = (parent: GraphQLNamedType | undefined, fields: Map<string, FieldNode[]>): FieldPlan[] => {
+    const byParent = plans.get(fields) ?? new Map<GraphQLNamedType | undefined, FieldPlan[]>();
+    plans.set(fields, byParent);
+    let entries = byParent.get(parent);
+    if (!entries) {
+      entries = [];
+      for (const [key, nodes] of fields) {
+        if (nodes[0].name.value === '__typename') continue;
+        const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[nodes[0].name.value] : undefined;
+        const named = field ? getNamedType(field.type) : undefined;
+        const kind = !nodes[0].selectionSet || (named && isLeafType(named)) ? 'leaf' : named && isConnection(named) ? 'connection' : 'object';
+        entries.push({ key, nodes, field, kind });
+      }
+      byParent.set(parent, entries);
+    }
+    return entries;
+  };
+
   const fieldsCost = (parent: GraphQLNamedType | undefined, fields: Map<string, FieldNode[]>, value: Record<string, unknown>): number => {
+    if (parent && !isObjectType(parent) && !isInterfaceType(parent)) return fieldsCostByValue(parent, fields, value);
+    let sum = 0;
+    for (const { key, nodes, field, kind } of plan(parent, fields)) {
+      if (!(key in value)) continue;
+      const child = value[key];
+      if (kind === 'leaf') sum += SCALAR_COST;
+      else if (kind === 'connection') sum += CONNECTION_COST + valueCost(field!.type, nodes, child);
+      else sum += (child === null ? 0 : OBJECT_COST) + valueCost(field?.type, nodes, child);
+    }
+    return sum;
+  };
+
+  /** A union parent: each field is looked up on the value's own __typename. */
+  const fieldsCostByValue = (parent: GraphQLNamedType | undefined, fields: Map<string, FieldNode[]>, value: Record<string, unknown>): number => {
     let sum = 0;
     for (const [key, nodes] of fields) {
       if (!(key in value) || nodes[0].name.value === '__typename') continue;
@@ -136,8 +188,12 @@ export function actualCost(schema: GraphQLSchema, document: DocumentNode, operat
 
   if (!data || typeof data !== 'object') return 0;
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
-  const fields = new Map<string, FieldNode[]>();
-  collect(operation.selectionSet, fields, new Set());
+  let fields = collectedFields.get(operation);
+  if (!fields) {
+    fields = new Map<string, FieldNode[]>();
+    collect(operation.selectionSet, fields, new Set());
+    collectedFields.set(operation, fields);
+  }
   return fieldsCost(root ?? undefined, fields, data as Record<string, unknown>);
 }
 

@@ -13,6 +13,15 @@ export interface RootFieldCall {
  * response key (selections of the same key merge into one call, as GraphQL executes them).
  */
 export function rootFieldCalls(operation: OperationDefinitionNode, document: DocumentNode): RootFieldCall[] {
+  let calls = remembered.get(operation);
+  if (!calls) remembered.set(operation, (calls = collectRootFieldCalls(operation, document)));
+  return [...calls];
+}
+
+/** Per operation node: Apollo Server hands every request of one query string the same parsed document. */
+const remembered = new WeakMap<OperationDefinitionNode, readonly RootFieldCall[]>();
+
+function collectRootFieldCalls(operation: OperationDefinitionNode, document: DocumentNode): RootFieldCall[] {
   const fragments = new Map(
     document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
   );
