@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { startPostgresCluster, type PostgresCluster } from '../platform/infra/postgres-cluster';
 import { waitFor } from '../platform/infra/processes';
 import { startRedis, type LocalRedis } from '../platform/infra/redis-server';
+import { ensureProductionSecrets } from '../scripts/secrets';
 
 const ROOT = resolve(__dirname, '..', '..');
 const DATA_DIR = join(ROOT, '.data', 'bench-hot-path');
@@ -233,6 +234,7 @@ async function main() {
     const subgraphs = builtSubgraphs(ROOT);
     await cluster.createDatabases(subgraphs);
     redis = await startRedis(DATA_DIR, PORTS.redis, say);
+    const keys = ensureProductionSecrets(join(DATA_DIR, 'production.env'), join(DATA_DIR, 'keys'));
     const shared: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -240,7 +242,10 @@ async function main() {
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
       REDIS_URL: redis.url,
+      // a checkout from before ES256 access tokens signs with JWT_SECRET; a newer one with the key pair
       JWT_SECRET: randomBytes(32).toString('hex'),
+      JWT_PRIVATE_KEY_FILE: keys.privateKeyFile,
+      JWT_JWKS_FILE: keys.jwksFile,
       INTERNAL_SECRET: randomBytes(32).toString('hex'),
       JWT_ACCESS_TTL_SECONDS: '3600',
       MAIL_DIR: join(DATA_DIR, 'mail'),
