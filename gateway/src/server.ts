@@ -115,6 +115,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
   const consistencyTokens = new ConsistencyTokens(config.internalSecret, config.consistencyWindowSeconds);
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers are not revalidated by ETag (GET caching goes by Cache-Control); hashing every body costs CPU
+  app.set('etag', false);
   app.set('trust proxy', trustProxySetting(config.rateLimit.trustedProxies));
   app.use(requestLog(log));
   const ready = async () => {
