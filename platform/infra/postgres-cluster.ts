@@ -108,7 +108,9 @@ export async function startPostgresCluster(options: PostgresClusterOptions): Pro
     }
     say(`starting PostgreSQL ${name} on port ${port}`);
     // commits wait for no replica unless a transaction asks for remote_apply (see RequestDb.write)
-    const settings = `-p ${port} -c synchronous_standby_names=* -c synchronous_commit=local`;
+    // the replica follows the primary's port of this start (a data folder may have been made for other ports)
+    const follow = name === 'replica' ? ` -c "primary_conninfo=host=127.0.0.1 port=${options.primaryPort} user=postgres application_name=replica1"` : '';
+    const settings = `-p ${port} -c synchronous_standby_names=* -c synchronous_commit=local${follow}`;
     await run(`${bin}/pg_ctl`, ['-D', dir, '-l', join(root, `${name}.log`), '-o', settings, '-w', '-t', '60', 'start'], {
       ...asService,
       detached: true,
