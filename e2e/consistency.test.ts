@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
@@ -18,15 +19,27 @@ import { admin as adminOp, storefront as op } from './operations';
  * a second primary + replica started here, catalog on the test cluster. Their WAL positions are
  * unrelated numbers, so the gateway keeps one position per subgraph.
  */
-// beside the test cluster's own ports (TEST_PG_PRIMARY_PORT…), so parallel runs on other ports do not meet
-const SECOND = { primaryPort: TEST_INFRA.primaryPort + 10, replicaPort: TEST_INFRA.primaryPort + 11 };
+/** A port nobody listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 let second: PostgresCluster;
+let secondPrimaryPort: number;
 let stack: Stack;
 const redis = createRedis(testRedisUrl(), 'consistency-test');
 
 beforeAll(async () => {
-  second = await startPostgresCluster({ dataDir: join(TEST_INFRA.dataDir, '..', `test-second-cluster-${SECOND.primaryPort}`), ...SECOND, unsafeFast: true });
+  // ports the system hands out now (fixed ones could be taken by another run's servers)
+  const [primaryPort, replicaPort] = [await freePort(), await freePort()];
+  secondPrimaryPort = primaryPort;
+  second = await startPostgresCluster({ dataDir: join(TEST_INFRA.dataDir, '..', 'test-second-cluster'), primaryPort, replicaPort, unsafeFast: true });
   const name = `t_${process.env.TEST_RUN_ID ?? 'adhoc'}_users_${randomBytes(4).toString('hex')}`;
   await second.createDatabases([name]);
   stack = await startStack({}, { users: { USERS_DATABASE_URL: second.primaryUrl(name), USERS_DATABASE_REPLICA_URLS: second.replicaUrl(name) } });
@@ -89,7 +102,7 @@ describe('the databases live on two clusters', () => {
   it('users and catalog have a replica each, on different servers', async () => {
     const [users] = await usersDb().dataSource.query('SELECT inet_server_port() AS port');
     const [catalog] = await catalogDb().dataSource.query('SELECT inet_server_port() AS port');
-    expect(users.port).toBe(SECOND.primaryPort);
+    expect(users.port).toBe(secondPrimaryPort);
     expect(catalog.port).toBe(TEST_INFRA.primaryPort);
     for (const db of [usersDb(), catalogDb()]) {
       const [recovery] = await onReplica<{ in_recovery: boolean }>(db, 'SELECT pg_is_in_recovery() AS in_recovery');
