@@ -280,4 +280,40 @@ describe('checkout through the gateway', () => {
     expect(order.statusHistory.map((h: { status: string }) => h.status)).toEqual(['PENDING', 'CONFIRMED', 'SHIPPED', 'DELIVERED']);
     expect(order.shipments).toMatchObject([{ id: shipmentId, status: 'DELIVERED' }]);
   });
+
+  it('a discount code is redeemed at checkout and released when the order is cancelled', async () => {
+    const customer = await stack.registerCustomer('Dina');
+    const productId = await product(5, '50.00');
+    const code = unique('SAVE10').toUpperCase().replace(/-/g, '');
+    const created = await stack.call(adminOp.CreateDiscountCode, { input: { code, kind: 'PERCENTAGE', value: '10', usageLimit: 5 } }, adminToken);
+    expect(created.data!.createDiscountCode.userErrors).toEqual([]);
+    const cartId = await cartOf(customer, [{ productId, quantity: 1 }]);
+    const applied = await stack.call(op.CartDiscountCodesUpdate, { cartId, codes: [code] }, customer.accessToken);
+    expect(applied.data!.cartDiscountCodesUpdate.userErrors).toEqual([]);
+    const rate = await standardRate(cartId, customer.accessToken);
+
+    const result = await checkout(checkoutInput(cartId, rate.id), customer.accessToken);
+    expect(result.userErrors).toEqual([]);
+    expect(result.order).toMatchObject({ subtotal: { amount: '50.00' }, discountTotal: { amount: '5.00' }, taxTotal: { amount: '3.26' } }); // 7.25 % of 45.00
+    expect(cents(result.order.total.amount)).toBe(5000 - 500 + cents(rate.price) + 326);
+    const uses = async () => (await dbOf('cart')<{ n: number }>('SELECT usage_count AS n FROM discount_codes WHERE code = $1', [code]))[0].n;
+    expect(await uses()).toBe(1);
+
+    const cancelled = (await stack.call(op.CancelOrder, { id: result.order.id }, customer.accessToken)).data!.cancelOrder;
+    expect(cancelled.userErrors).toEqual([]);
+    expect(await uses()).toBe(0);
+  });
+
+  it('two customers check out the last unit at once: one order, the other OUT_OF_STOCK', async () => {
+    const productId = await product(1);
+    const buyers = await Promise.all([stack.registerCustomer('Ann'), stack.registerCustomer('Ben')]);
+    const inputs: ReturnType<typeof checkoutInput>[] = [];
+    for (const b of buyers) {
+      const cartId = await cartOf(b, [{ productId, quantity: 1 }]);
+      inputs.push(checkoutInput(cartId, (await standardRate(cartId, b.accessToken)).id));
+    }
+    const results = await Promise.all(buyers.map((b, i) => checkout(inputs[i], b.accessToken)));
+    expect(results.map((r) => (r.order ? 'CONFIRMED' : errorsOf(r).join())).sort()).toEqual(['CONFIRMED', 'OUT_OF_STOCK']);
+    expect(await available(productId)).toEqual({ availableQuantity: 0, reserved: 0 });
+  });
 });
