@@ -23,7 +23,7 @@ const codes = (errors?: { extensions?: Record<string, unknown> }[]) => (errors ?
 const ADDRESS = { street: '1 Market St', city: 'San Francisco', state: 'CA', postalCode: '94105', country: 'US' };
 type Customer = Awaited<ReturnType<Stack['registerCustomer']>>;
 
-const dbOf = (name: string) => <T = any>(sql: string, params: unknown[] = []): Promise<T[]> => stack.subgraphs[name].deps.database.dataSource.query(sql, params);
+const dbOf = (name: string) => <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => stack.subgraphs[name].deps.database.dataSource.query(sql, params);
 
 async function product(stock: number, price = '20.00'): Promise<string> {
   const res = await stack.call(adminOp.CreateProduct, { input: { name: unique('Order product'), sku: unique('ORD-SKU'), price, status: 'ACTIVE' } }, adminToken);
