@@ -83,6 +83,7 @@ describe('orders', () => {
     const page2 = (await h.call(admin, USER_ORDERS, { reps, first: 2, after: page1.pageInfo.endCursor })).data!._entities[0].orders;
     expect(page2.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids[0]]);
     expect(codes((await h.call(customer(), USER_ORDERS, { reps, first: 2 })).errors)).toEqual(['FORBIDDEN']);
+    expect(codes((await h.call(owner, USER_ORDERS, { reps, first: 51 })).errors)).toEqual(['BAD_USER_INPUT']);
   });
 
   it("shipping's events move the order to SHIPPED and DELIVERED once; a cancelled order stays cancelled", async () => {

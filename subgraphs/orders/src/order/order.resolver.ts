@@ -11,10 +11,12 @@ import { OrderFilter } from './order.inputs';
 import { Order, OrderConnection, OrderLine, OrderStatusEntry, toOrder, toOrderLine, toStatusEntry, User } from './order.type';
 
 const MAX_PAGE = 100;
+/** A customer's orders are heavy nodes (lines, payment, shipments): at most 50 a page keeps MyOrders within the gateway's cost limit. */
+const MAX_CUSTOMER_PAGE = 50;
 
 @ArgsType()
 class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 0 to 100; default 10.' })
+  @Field(() => Int, { nullable: true, description: 'Page size: 0 to 50 for a customer\'s orders (default 10), 0 to 100 for staff (default 20).' })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Continue after this cursor (an endCursor).' })
@@ -75,9 +77,9 @@ export class OrderResolver {
 export class UserOrdersResolver {
   @SelfOrStaff()
   @Directive(PRIVATE)
-  @FieldResolver(() => OrderConnection, { description: "The customer's orders, newest first. Only the customer themself and staff can read them." })
+  @FieldResolver(() => OrderConnection, { description: "The customer's orders, newest first, at most 50 a page. Only the customer themself and staff can read them." })
   async orders(@Root() user: User, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: OrdersContext): Promise<Connection<Order>> {
-    const limit = pageSize(first, 10, MAX_PAGE);
+    const limit = pageSize(first, 10, MAX_CUSTOMER_PAGE);
     const afterSeq = seqAfter(after);
     if (!isUuid(user.id)) return seqConnection([], limit, 0, toOrder, false);
     const [rows, total] = await Promise.all([ctx.loaders.ordersByUser.load(user.id.toLowerCase(), limit + 1, afterSeq), ctx.loaders.orderCountByUser.load(user.id.toLowerCase())]);
