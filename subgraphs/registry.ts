@@ -4,12 +4,13 @@
  * `subgraphs/<name>/` (see subgraphs/README.md). Adding a subgraph: its folder + one line here.
  *
  * Ports reserved for the subgraphs to come (register them when their folder exists):
- *   cart 4003/4103, orders 4004/4104, payments 4005/4105, shipping 4006/4106.
+ *   cart 4003/4103, orders 4004/4104, payments 4005/4105, shipping 4006/4106 (all registered).
  */
 export const SUBGRAPHS = [
   { name: 'users', port: 4001, workerPort: 4101, database: 'users' },
   { name: 'catalog', port: 4002, workerPort: 4102, database: 'catalog' },
   { name: 'cart', port: 4003, workerPort: 4103, database: 'cart' },
+  { name: 'orders', port: 4004, workerPort: 4104, database: 'orders' },
   { name: 'payments', port: 4005, workerPort: 4105, database: 'payments' },
   { name: 'shipping', port: 4006, workerPort: 4106, database: 'shipping' },
 ] as const satisfies readonly RegisteredSubgraph[];

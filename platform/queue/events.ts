@@ -68,9 +68,9 @@ export const EVENT_SUBSCRIBERS: Record<EventName, QueueName[]> = {
   'order.cancelled': ['shipping'],
   'catalog.changed': [],
   'shipment.updated': ['users'],
-  'shipment.created': [],
+  'shipment.created': ['orders'],
   'shipment.status-changed': [],
-  'shipment.delivered': [],
+  'shipment.delivered': ['orders'],
   'refund.issued': ['users'],
   'cart.abandoned': ['users'],
 };

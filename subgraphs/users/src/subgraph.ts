@@ -7,6 +7,7 @@ import { AccountTokenEntity } from './account/account-token.entity';
 import { AccountEntities } from './account/account.entities';
 import { AccountResolver } from './account/account.resolver';
 import { AddressResolver } from './address/address.resolver';
+import { AddressCheckoutResolver } from './address/address-checkout.resolver';
 import { UserAdminResolver } from './admin/user-admin.resolver';
 import { readUsersSettings, type UsersConfig } from './config';
 import { createUsersContext, type UsersContext } from './context';
@@ -30,6 +31,7 @@ export default defineSubgraph<UsersConfig, UsersDeps, UsersContext>({
     AccountRecoveryResolver,
     UserResolver,
     AddressResolver,
+    AddressCheckoutResolver,
     UserNotificationsResolver,
     UserWishlistsResolver,
     WishlistResolver,

@@ -4,7 +4,7 @@ import { ServiceOnly } from '../../../../platform/graphql/authorization';
 import { isUuid } from '../../../../platform/validation';
 import type { CartContext } from '../context';
 import { convertCart } from '../lifecycle/cart-conversion';
-import { CartForShipping, MergeGuestCartPayload } from './cart-internal.types';
+import { CartForCheckout, CartForShipping, MergeGuestCartPayload } from './cart-internal.types';
 import { mergeGuestCart } from './cart-merge';
 import { CartPayload } from './cart.payloads';
 import { CartStatus } from './cart-status';
@@ -58,6 +58,28 @@ export class CartInternalResolver {
       weight: t.weight,
       currencyCode: t.currencyCode,
       totalQuantity: t.totalQuantity,
+    };
+  }
+
+  @Directive('@inaccessible')
+  @ServiceOnly('orders')
+  @Query(() => CartForCheckout, { nullable: true, description: 'Internal (orders, at checkout). Owner, lines, codes and totals of a cart at current prices; null when unknown.' })
+  async cartForCheckout(@Arg('id', () => ID, { description: 'The cart.' }) id: string, @Ctx() ctx: CartContext): Promise<CartForCheckout | null> {
+    if (!isUuid(id)) return null;
+    const cart = await ctx.loaders.cartById.load(id.toLowerCase());
+    if (!cart) return null;
+    const [lines, t] = await Promise.all([ctx.loaders.linesByCart.load(cart.id), ctx.totals(cart)]);
+    return {
+      id: cart.id,
+      userId: cart.userId,
+      status: cart.status,
+      orderId: cart.orderId,
+      currencyCode: t.currencyCode,
+      lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice, currentUnitPrice: t.lines.get(l.id)?.currentUnitPrice ?? l.unitPrice })),
+      discountCodes: t.codes.filter((c) => c.applicable).map((c) => c.code),
+      subtotal: t.subtotal,
+      discountTotal: t.discountTotal,
+      total: t.total,
     };
   }
 }

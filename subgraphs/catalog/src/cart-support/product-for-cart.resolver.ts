@@ -14,9 +14,9 @@ const MAX_IDS = 1000;
 @Resolver()
 export class ProductForCartResolver {
   @Directive('@inaccessible')
-  @ServiceOnly('cart')
+  @ServiceOnly('cart', 'orders')
   @Query(() => [ProductForCart], {
-    description: `Internal (the cart subgraph only). The products named by ids, in no particular order; unknown or malformed ids are left out. At most ${MAX_IDS} ids.`,
+    description: `Internal (the cart and orders subgraphs). The products named by ids, in no particular order; unknown or malformed ids are left out. At most ${MAX_IDS} ids.`,
   })
   async productsForCart(@Arg('ids', () => [ID], { description: 'Product ids.' }) ids: string[], @Ctx() ctx: CatalogContext): Promise<ProductForCart[]> {
     const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))].slice(0, MAX_IDS);
@@ -33,6 +33,8 @@ export class ProductForCartResolver {
 function toProductForCart(row: ProductRow, available: number): ProductForCart {
   return Object.assign(new ProductForCart(), {
     id: row.id,
+    name: row.name,
+    sku: row.sku,
     status: row.status,
     price: row.effectivePrice,
     currencyCode: row.currencyCode,

@@ -9,6 +9,12 @@ export class ProductForCart {
   @Field(() => ID, { description: 'The product.' })
   id!: string;
 
+  @Field({ description: 'The product name (an order line keeps it).' })
+  name!: string;
+
+  @Field({ description: 'The stock-keeping unit (an order line keeps it).' })
+  sku!: string;
+
   @Field(() => ProductStatus, { description: 'Only ACTIVE products can be added to a cart.' })
   status!: ProductStatus;
 

@@ -1,0 +1,9 @@
+import type { RequestDb } from '../../../platform/db/request-db';
+import { orderLoaders } from './order/order.loaders';
+
+/** Every DataLoader of a request: one SQL statement per batch. */
+export function createLoaders(db: RequestDb) {
+  return { ...orderLoaders(db) };
+}
+
+export type OrdersLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runSubgraph } from '../../../platform/subgraph-runtime';
+import orders from './subgraph';
+
+runSubgraph(orders);

@@ -1,0 +1,26 @@
+import { defineSubgraph } from '../../../platform/subgraph';
+import { Orders1733300000000 } from '../migrations/1733300000000-orders';
+import { CancelOrderResolver } from './cancel/cancel.resolver';
+import { CheckoutSagaEntity } from './checkout/checkout-saga.entity';
+import { CheckoutResolver } from './checkout/checkout.resolver';
+import { readOrdersSettings, type OrdersConfig } from './config';
+import { createOrdersContext, type OrdersContext } from './context';
+import { ordersDeps, type OrdersDeps } from './deps';
+import { ordersJobHandlers, ordersRepeatingJobs } from './jobs';
+import { OrderEntities } from './order/order.entity';
+import { ordersReferences } from './order/order.reference';
+import { OrderResolver, UserOrdersResolver } from './order/order.resolver';
+
+/** Orders: the checkout saga, order reads, cancellation, and the order status shipping's events move. */
+export default defineSubgraph<OrdersConfig, OrdersDeps, OrdersContext>({
+  name: 'orders',
+  entities: [...OrderEntities, CheckoutSagaEntity],
+  migrations: [Orders1733300000000],
+  resolvers: [OrderResolver, UserOrdersResolver, CheckoutResolver, CancelOrderResolver],
+  references: ordersReferences,
+  config: readOrdersSettings,
+  deps: ordersDeps,
+  createContext: createOrdersContext,
+  jobHandlers: ordersJobHandlers,
+  repeatingJobs: ordersRepeatingJobs,
+});
