@@ -9,7 +9,17 @@ export interface DatabaseConfig {
   /** Streaming replicas for reads; reads use the primary when empty. */
   replicaUrls: string[];
   poolSize: number;
+  /** Longest statement (`statement_timeout`); default 15 s. */
+  statementTimeoutMs?: number;
+  /** Longest wait for a lock (`lock_timeout`); default 5 s. */
+  lockTimeoutMs?: number;
+  /** Longest idle time inside an open transaction (`idle_in_transaction_session_timeout`); default 30 s. */
+  idleTxTimeoutMs?: number;
+  /** Longest wait for a new connection; default 5 s. */
+  connectTimeoutMs?: number;
 }
+
+export const DATABASE_TIMEOUT_DEFAULTS = { statementTimeoutMs: 15_000, lockTimeoutMs: 5_000, idleTxTimeoutMs: 30_000, connectTimeoutMs: 5_000 };
 
 export interface DataSourceOptions {
   name: string;
@@ -31,7 +41,18 @@ export interface Database {
 export function createDatabase(options: DataSourceOptions): Database {
   const { db } = options;
   const statements = new StatementLog(options.name, options.log);
-  const extra = { max: db.poolSize, idleTimeoutMillis: 30_000, application_name: options.name };
+  const timeouts = { ...DATABASE_TIMEOUT_DEFAULTS, ...definedOnly(db) };
+  // set by pg at connection start on every connection of both pools: a runaway statement, a lock
+  // wait or a forgotten transaction ends with an error and its connection goes back to the pool
+  const extra = {
+    max: db.poolSize,
+    idleTimeoutMillis: 30_000,
+    application_name: options.name,
+    statement_timeout: timeouts.statementTimeoutMs,
+    lock_timeout: timeouts.lockTimeoutMs,
+    idle_in_transaction_session_timeout: timeouts.idleTxTimeoutMs,
+    connectionTimeoutMillis: timeouts.connectTimeoutMs,
+  };
   const dataSource = new DataSource({
     type: 'postgres',
     replication: {
@@ -49,6 +70,14 @@ export function createDatabase(options: DataSourceOptions): Database {
   });
   trackPool(options.name, dataSource);
   return { dataSource, statements, hasReplicas: db.replicaUrls.length > 0 };
+}
+
+function definedOnly(db: DatabaseConfig): Partial<typeof DATABASE_TIMEOUT_DEFAULTS> {
+  const picked: Partial<typeof DATABASE_TIMEOUT_DEFAULTS> = {};
+  for (const key of Object.keys(DATABASE_TIMEOUT_DEFAULTS) as (keyof typeof DATABASE_TIMEOUT_DEFAULTS)[]) {
+    if (db[key] !== undefined) picked[key] = db[key];
+  }
+  return picked;
 }
 
 const MIGRATION_LOCK = 727_001;
