@@ -1,6 +1,8 @@
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { Logger } from '../logger';
 import { trackPool } from './pool-metrics';
+import { ReplicaBreaker } from './replica-breaker';
+import { startWithoutReplicas } from './lenient-replicas';
 import { StatementLog } from './statement-log';
 
 export interface DatabaseConfig {
@@ -17,6 +19,8 @@ export interface DatabaseConfig {
   idleTxTimeoutMs?: number;
   /** Longest wait for a new connection; default 5 s. */
   connectTimeoutMs?: number;
+  /** After a replica could not be reached, reads use the primary for this long; default 5 s. */
+  replicaRetryMs?: number;
 }
 
 export const DATABASE_TIMEOUT_DEFAULTS = { statementTimeoutMs: 15_000, lockTimeoutMs: 5_000, idleTxTimeoutMs: 30_000, connectTimeoutMs: 5_000 };
@@ -35,6 +39,8 @@ export interface Database {
   dataSource: DataSource;
   statements: StatementLog;
   hasReplicas: boolean;
+  /** Open while the replicas cannot be reached: reads go to the primary. */
+  replicaBreaker: ReplicaBreaker;
 }
 
 /** A TypeORM DataSource on the primary and its replicas. Nothing is synchronised: migrations own the schema. */
@@ -68,8 +74,10 @@ export function createDatabase(options: DataSourceOptions): Database {
     logger: statements,
     maxQueryExecutionTime: 1000,
   });
+  if (db.replicaUrls.length) startWithoutReplicas(dataSource, db.primaryUrl, options.name, options.log);
   trackPool(options.name, dataSource);
-  return { dataSource, statements, hasReplicas: db.replicaUrls.length > 0 };
+  const replicaBreaker = new ReplicaBreaker(options.name, options.log, db.replicaRetryMs ?? 5_000);
+  return { dataSource, statements, hasReplicas: db.replicaUrls.length > 0, replicaBreaker };
 }
 
 function definedOnly(db: DatabaseConfig): Partial<typeof DATABASE_TIMEOUT_DEFAULTS> {

@@ -14,6 +14,7 @@ export function readDatabaseConfig(env: Env, subgraph: string, devDefault: strin
     statementTimeoutMs: env.int('DATABASE_STATEMENT_TIMEOUT_MS', DATABASE_TIMEOUT_DEFAULTS.statementTimeoutMs, { min: 0, max: 3_600_000 }),
     lockTimeoutMs: env.int('DATABASE_LOCK_TIMEOUT_MS', DATABASE_TIMEOUT_DEFAULTS.lockTimeoutMs, { min: 0, max: 3_600_000 }),
     idleTxTimeoutMs: env.int('DATABASE_IDLE_TX_TIMEOUT_MS', DATABASE_TIMEOUT_DEFAULTS.idleTxTimeoutMs, { min: 0, max: 3_600_000 }),
+    replicaRetryMs: env.int('DATABASE_REPLICA_RETRY_MS', 5_000, { min: 0, max: 600_000 }),
     connectTimeoutMs: env.int('DATABASE_CONNECT_TIMEOUT_MS', DATABASE_TIMEOUT_DEFAULTS.connectTimeoutMs, { min: 0, max: 600_000 }),
   };
 }
