@@ -20,6 +20,7 @@ import { ConsistencyTokens } from './consistency-token';
 import type { GatewayContext } from './gateway-context';
 import { cors } from './http/cors';
 import { noteTraceId, requestLog } from './http/request-log';
+import { SubgraphBreaker } from './http/subgraph-breaker';
 import { createSubgraphFetcher } from './http/subgraph-fetcher';
 import { trustProxySetting } from './http/trust-proxy';
 import { authenticate } from './identity';
@@ -67,12 +68,18 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
   const { config, log } = deps;
   const { limits, persistedQueries } = config;
   const supergraphSdl = deps.supergraphSdl ?? readFileSync(config.supergraphPath, 'utf8');
-  const subgraphFetcher = createSubgraphFetcher();
+  const calls = config.subgraphCalls;
+  const subgraphFetcher = createSubgraphFetcher({ connections: calls.connections, timeoutMs: Math.max(...Object.values(calls.timeoutMs)) });
   // Apollo Gateway sends usage data to Apollo's servers every hour unless this is set (and records it on every request)
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name as SubgraphName] ?? url!, config.internalSecret, name, { fetcher: subgraphFetcher.fetcher }),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(config.subgraphUrls[name as SubgraphName] ?? url!, config.internalSecret, name, {
+        fetcher: subgraphFetcher.fetcher,
+        timeoutMs: calls.timeoutMs[name as SubgraphName] ?? 10_000,
+        breaker: calls.breakerFailures ? new SubgraphBreaker(name, { failures: calls.breakerFailures, openMs: calls.breakerOpenMs }) : undefined,
+      }),
     logger: log,
   });
   const trustedDocuments =
