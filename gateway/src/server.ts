@@ -11,7 +11,7 @@ import { createOpsApp } from '../../platform/http/ops-routes';
 import { currentTraceId, requestTraceContext, traceRequests } from '../../platform/http/tracing';
 import type { Logger } from '../../platform/logger';
 import { Role } from '../../platform/auth/roles';
-import { createRedis } from '../../platform/redis';
+import { createRedis, redisReady } from '../../platform/redis';
 import { RedisKeyValueCache } from './cache/redis-key-value-cache';
 import type { GatewayConfig, SubgraphName } from './config';
 import { mergePositions } from '../../platform/db/positions';
@@ -112,7 +112,9 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
   });
   await apollo.start();
   // Redis holds rate limits, persisted queries and the response cache: give it a moment to connect
-  await Promise.race([deps.redis.ping().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+  // (request-path connections fail fast: a command sent before the connection is up would fail)
+  if (!(await redisReady(deps.redis, 2000))) log.warn('Redis is not reachable yet: starting without it (see Failure policies)');
+  if (cacheRedis !== deps.redis) await redisReady(cacheRedis, 2000);
 
   /** Staff tools (an ADMIN access token) may send documents outside the manifests in enforce mode. */
   const staffTool = async (req: express.Request) =>
