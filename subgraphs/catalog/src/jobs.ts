@@ -34,5 +34,5 @@ export function catalogJobHandlers(deps: CatalogDeps): JobHandlers {
 
 /** The sweep for expired reservations, every STOCK_RESERVATION_SWEEP_MS. */
 export function catalogRepeatingJobs(deps: CatalogDeps): RepeatingJob[] {
-  return [{ name: RESERVATION_SWEEP_JOB, everyMs: deps.config.reservationSweepMs }];
+  return deps.config.reservationSweepMs ? [{ name: RESERVATION_SWEEP_JOB, everyMs: deps.config.reservationSweepMs }] : [];
 }

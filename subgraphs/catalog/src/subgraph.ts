@@ -47,6 +47,6 @@ export default defineSubgraph<CatalogConfig, CatalogDeps, CatalogContext>({
   jobHandlers: (deps) => catalogJobHandlers(deps),
   repeatingJobs: catalogRepeatingJobs,
   seed: seedDemoCatalog,
-  // each test run caches under a namespace of its own
-  testEnv: (queuePrefix) => ({ CATALOG_CACHE_NAMESPACE: queuePrefix }),
+  // each test run caches under a namespace of its own; the reservation sweep only where a test asks for it
+  testEnv: (queuePrefix) => ({ CATALOG_CACHE_NAMESPACE: queuePrefix, STOCK_RESERVATION_SWEEP_MS: '0' }),
 });
