@@ -12,7 +12,7 @@ import { createSubgraphServer, type SubgraphServer } from './http/subgraph-serve
 import type { Logger } from './logger';
 import type { JobHandlers } from './queue/consumer';
 import { queueEntities } from './queue/outbox.entity';
-import { createRedis } from './redis';
+import { createRedis, redisReady } from './redis';
 import { ServiceClient } from './service-client/service-client';
 import { readSubgraphConfig, type Own, type SubgraphConfig } from './subgraph-config';
 import type { SubgraphName } from '../subgraphs/registry';
@@ -111,7 +111,10 @@ export function defineSubgraph<C extends SubgraphConfig = SubgraphConfig, D exte
       const database = createDatabase({ name, db: config.database, entities: [...queueEntities, ...(spec.entities as unknown[])] as EntityList, migrations: spec.migrations, log });
       await database.dataSource.initialize();
       const services = new ServiceClient({ caller: name, internalSecret: config.internalSecret, urls: { ...config.serviceUrls } });
-      const shared: SubgraphDeps<C> = { config, database, redis: createRedis(config.redisUrl, name), log, services };
+      const redis = createRedis(config.redisUrl, name);
+      // request-path commands fail fast instead of queueing: let the connection come up first (briefly)
+      if (!(await redisReady(redis, 2000))) log.warn('Redis is not reachable yet: starting without it (see Failure policies)');
+      const shared: SubgraphDeps<C> = { config, database, redis, log, services };
       return { ...shared, ...spec.deps?.(shared) } as D;
     },
     async closeDeps(deps) {

@@ -15,6 +15,8 @@ export interface GatewayConfig extends CommonConfig {
   supergraphPath: string;
   /** Where each subgraph answers; the supergraph's own URLs when unset. */
   subgraphUrls: Partial<Record<SubgraphName, string>>;
+  /** Timeouts, sockets and circuit breaking of the calls to subgraphs. */
+  subgraphCalls: SubgraphCallsConfig;
   /** How long the gateway keeps a user's last write position, to route their reads. */
   consistencyWindowSeconds: number;
   playground: PlaygroundConfig;
@@ -32,6 +34,30 @@ export interface GatewayConfig extends CommonConfig {
   corsOrigins: string[];
 }
 
+export interface SubgraphCallsConfig {
+  /** Longest wait for a subgraph's answer, per subgraph (`<NAME>_TIMEOUT_MS`, default SUBGRAPH_TIMEOUT_MS). */
+  timeoutMs: Record<SubgraphName, number>;
+  /** Most sockets open to one subgraph (SUBGRAPH_CONNECTIONS). */
+  connections: number;
+  /** Consecutive failures that open a subgraph's breaker (SUBGRAPH_BREAKER_FAILURES; 0 = never). */
+  breakerFailures: number;
+  /** How long an open breaker fails calls at once (SUBGRAPH_BREAKER_OPEN_MS). */
+  breakerOpenMs: number;
+}
+
+function readSubgraphCallsConfig(env: Env): SubgraphCallsConfig {
+  const fallback = env.int('SUBGRAPH_TIMEOUT_MS', 10_000, { min: 1, max: 600_000 });
+  const timeoutMs = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [name, env.int(`${envPrefix(name)}_TIMEOUT_MS`, fallback, { min: 1, max: 600_000 })]),
+  ) as Record<SubgraphName, number>;
+  return {
+    timeoutMs,
+    connections: env.int('SUBGRAPH_CONNECTIONS', 128, { min: 1, max: 10_000 }),
+    breakerFailures: env.int('SUBGRAPH_BREAKER_FAILURES', 5, { min: 0, max: 10_000 }),
+    breakerOpenMs: env.int('SUBGRAPH_BREAKER_OPEN_MS', 5_000, { min: 1, max: 600_000 }),
+  };
+}
+
 export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const env = new Env(source);
   const subgraphUrls: GatewayConfig['subgraphUrls'] = {};
@@ -46,6 +72,7 @@ export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
     host: env.string('HOST', '127.0.0.1'),
     supergraphPath: env.string('SUPERGRAPH_PATH', `${__dirname}/../../${__dirname.includes('/dist/') ? '../' : ''}schema/supergraph.graphql`),
     subgraphUrls,
+    subgraphCalls: readSubgraphCallsConfig(env),
     consistencyWindowSeconds: env.int('CONSISTENCY_WINDOW_SECONDS', 60, { min: 1, max: 3600 }),
     playground: readPlaygroundConfig(env, common.production),
     limits: readLimitsConfig(env, common.production),

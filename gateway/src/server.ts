@@ -11,7 +11,7 @@ import { createOpsApp } from '../../platform/http/ops-routes';
 import { currentTraceId, requestTraceContext, traceRequests } from '../../platform/http/tracing';
 import type { Logger } from '../../platform/logger';
 import { Role } from '../../platform/auth/roles';
-import { createRedis } from '../../platform/redis';
+import { createRedis, redisReady } from '../../platform/redis';
 import { RedisKeyValueCache } from './cache/redis-key-value-cache';
 import type { GatewayConfig, SubgraphName } from './config';
 import { mergePositions } from '../../platform/db/positions';
@@ -20,6 +20,7 @@ import { ConsistencyTokens } from './consistency-token';
 import type { GatewayContext } from './gateway-context';
 import { cors } from './http/cors';
 import { noteTraceId, requestLog } from './http/request-log';
+import { SubgraphBreaker } from './http/subgraph-breaker';
 import { createSubgraphFetcher } from './http/subgraph-fetcher';
 import { trustProxySetting } from './http/trust-proxy';
 import { authenticate } from './identity';
@@ -67,12 +68,18 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
   const { config, log } = deps;
   const { limits, persistedQueries } = config;
   const supergraphSdl = deps.supergraphSdl ?? readFileSync(config.supergraphPath, 'utf8');
-  const subgraphFetcher = createSubgraphFetcher();
+  const calls = config.subgraphCalls;
+  const subgraphFetcher = createSubgraphFetcher({ connections: calls.connections, timeoutMs: Math.max(...Object.values(calls.timeoutMs)) });
   // Apollo Gateway sends usage data to Apollo's servers every hour unless this is set (and records it on every request)
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(config.subgraphUrls[name as SubgraphName] ?? url!, config.internalSecret, name, { fetcher: subgraphFetcher.fetcher }),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(config.subgraphUrls[name as SubgraphName] ?? url!, config.internalSecret, name, {
+        fetcher: subgraphFetcher.fetcher,
+        timeoutMs: calls.timeoutMs[name as SubgraphName] ?? 10_000,
+        breaker: calls.breakerFailures ? new SubgraphBreaker(name, { failures: calls.breakerFailures, openMs: calls.breakerOpenMs }) : undefined,
+      }),
     logger: log,
   });
   const trustedDocuments =
@@ -105,7 +112,9 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
   });
   await apollo.start();
   // Redis holds rate limits, persisted queries and the response cache: give it a moment to connect
-  await Promise.race([deps.redis.ping().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+  // (request-path connections fail fast: a command sent before the connection is up would fail)
+  if (!(await redisReady(deps.redis, 2000))) log.warn('Redis is not reachable yet: starting without it (see Failure policies)');
+  if (cacheRedis !== deps.redis) await redisReady(cacheRedis, 2000);
 
   /** Staff tools (an ADMIN access token) may send documents outside the manifests in enforce mode. */
   const staffTool = async (req: express.Request) =>

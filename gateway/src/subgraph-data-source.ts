@@ -9,6 +9,7 @@ import { formatPositions, hasPositions, mergePositions, parsePositions } from '.
 import { CATALOG } from './consistency';
 import { endSpan, traceHeaders, tracer } from '../../platform/http/tracing';
 import type { GatewayContext } from './gateway-context';
+import type { SubgraphBreaker } from './http/subgraph-breaker';
 import { ResponseHeaders } from './http/subgraph-fetcher';
 import { gatewayMetrics } from './metrics/gateway-metrics';
 
@@ -41,7 +42,36 @@ function quoted(query: string): string {
   return json;
 }
 
-type DataSourceOptions = Omit<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0]>, 'url'>;
+type DataSourceOptions = Omit<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0]>, 'url'> & {
+  /** Longest wait for the subgraph's whole answer; default 10 s. */
+  timeoutMs?: number;
+  /** Fails calls at once while the subgraph keeps failing. */
+  breaker?: SubgraphBreaker;
+};
+
+/** The subgraph did not answer (refused, timed out, 5xx) or its breaker is open. */
+class SubgraphUnavailable extends Error {
+  constructor(
+    readonly subgraph: string,
+    readonly reason: string,
+  ) {
+    super(`The ${subgraph} service is unavailable`);
+  }
+}
+
+/**
+ * The answer for a fetch that got none: one error per entity asked for (the gateway turns
+ * `_entities.<i>` into the path of that entity in the response, whose fields become null) or,
+ * for a root fetch, one error without a path.
+ */
+function unavailableResponse(error: SubgraphUnavailable, options: GraphQLDataSourceProcessOptions<GatewayContext>): GatewayGraphQLResponse {
+  const extensions = { code: 'SERVICE_UNAVAILABLE', reason: error.reason };
+  const representations = options.request.variables?.representations;
+  if (Array.isArray(representations) && representations.length) {
+    return { errors: representations.map((_, i) => ({ message: error.message, path: ['_entities', i], extensions })) } as unknown as GatewayGraphQLResponse;
+  }
+  return { errors: [{ message: error.message, extensions }] } as unknown as GatewayGraphQLResponse;
+}
 
 /**
  * Calls a subgraph on behalf of the gateway: the internal credential (audience = this subgraph,
@@ -52,15 +82,19 @@ type DataSourceOptions = Omit<NonNullable<ConstructorParameters<typeof RemoteGra
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly credentials: InternalTokenSigner;
+  private readonly timeoutMs: number;
+  private readonly breaker: SubgraphBreaker | undefined;
 
   constructor(
     url: string,
     internalSecret: string,
     private readonly subgraph = 'subgraph',
-    options: DataSourceOptions = {},
+    { timeoutMs = 10_000, breaker, ...options }: DataSourceOptions = {},
   ) {
     super({ ...options, url });
     this.credentials = new InternalTokenSigner(internalSecret, GATEWAY_CALLER);
+    this.timeoutMs = timeoutMs;
+    this.breaker = breaker;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
@@ -73,6 +107,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       endSpan(span);
       return response;
     } catch (error) {
+      if (error instanceof SubgraphUnavailable) {
+        // partial data: the fields this fetch would have filled are null, with an error at their path
+        timer({ outcome: 'failed' });
+        endSpan(span, error);
+        return unavailableResponse(error, options);
+      }
       timer({ outcome: 'failed' });
       endSpan(span, error);
       throw error;
@@ -98,7 +138,20 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!query) throw new Error('Missing query');
     const others = JSON.stringify(rest);
     const init = { method: 'POST', headers: Object.fromEntries(headers), body: `{"query":${quoted(query)}${others === '{}' ? '}' : `,${others.slice(1)}`}` };
-    const fetched = await this.fetcher(this.url, init);
+    if (this.breaker && !this.breaker.allows()) throw new SubgraphUnavailable(this.subgraph, 'circuit open');
+    let fetched: Awaited<ReturnType<typeof this.fetcher>>;
+    try {
+      fetched = await this.fetcher(this.url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (error) {
+      this.breaker?.failed();
+      const timedOut = (error as Error)?.name === 'TimeoutError' || (error as { code?: string })?.code === 'UND_ERR_HEADERS_TIMEOUT';
+      throw new SubgraphUnavailable(this.subgraph, timedOut ? 'timeout' : 'unreachable');
+    }
+    if (fetched.status >= 500) {
+      this.breaker?.failed();
+      // a proxy or load balancer in front of a subgraph that is down; a 500 is the subgraph's own answer
+      if (fetched.status !== 500) throw new SubgraphUnavailable(this.subgraph, `status ${fetched.status}`);
+    } else this.breaker?.succeeded();
     if (!fetched.ok) throw await this.errorFromResponse(fetched);
     const body = await this.parseBody(fetched, undefined, context);
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${String(body)}`);

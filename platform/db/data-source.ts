@@ -1,6 +1,8 @@
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { Logger } from '../logger';
 import { trackPool } from './pool-metrics';
+import { ReplicaBreaker } from './replica-breaker';
+import { startWithoutReplicas } from './lenient-replicas';
 import { StatementLog } from './statement-log';
 
 export interface DatabaseConfig {
@@ -9,7 +11,19 @@ export interface DatabaseConfig {
   /** Streaming replicas for reads; reads use the primary when empty. */
   replicaUrls: string[];
   poolSize: number;
+  /** Longest statement (`statement_timeout`); default 15 s. */
+  statementTimeoutMs?: number;
+  /** Longest wait for a lock (`lock_timeout`); default 5 s. */
+  lockTimeoutMs?: number;
+  /** Longest idle time inside an open transaction (`idle_in_transaction_session_timeout`); default 30 s. */
+  idleTxTimeoutMs?: number;
+  /** Longest wait for a new connection; default 5 s. */
+  connectTimeoutMs?: number;
+  /** After a replica could not be reached, reads use the primary for this long; default 5 s. */
+  replicaRetryMs?: number;
 }
+
+export const DATABASE_TIMEOUT_DEFAULTS = { statementTimeoutMs: 15_000, lockTimeoutMs: 5_000, idleTxTimeoutMs: 30_000, connectTimeoutMs: 5_000 };
 
 export interface DataSourceOptions {
   name: string;
@@ -25,13 +39,26 @@ export interface Database {
   dataSource: DataSource;
   statements: StatementLog;
   hasReplicas: boolean;
+  /** Open while the replicas cannot be reached: reads go to the primary. */
+  replicaBreaker: ReplicaBreaker;
 }
 
 /** A TypeORM DataSource on the primary and its replicas. Nothing is synchronised: migrations own the schema. */
 export function createDatabase(options: DataSourceOptions): Database {
   const { db } = options;
   const statements = new StatementLog(options.name, options.log);
-  const extra = { max: db.poolSize, idleTimeoutMillis: 30_000, application_name: options.name };
+  const timeouts = { ...DATABASE_TIMEOUT_DEFAULTS, ...definedOnly(db) };
+  // set by pg at connection start on every connection of both pools: a runaway statement, a lock
+  // wait or a forgotten transaction ends with an error and its connection goes back to the pool
+  const extra = {
+    max: db.poolSize,
+    idleTimeoutMillis: 30_000,
+    application_name: options.name,
+    statement_timeout: timeouts.statementTimeoutMs,
+    lock_timeout: timeouts.lockTimeoutMs,
+    idle_in_transaction_session_timeout: timeouts.idleTxTimeoutMs,
+    connectionTimeoutMillis: timeouts.connectTimeoutMs,
+  };
   const dataSource = new DataSource({
     type: 'postgres',
     replication: {
@@ -47,8 +74,18 @@ export function createDatabase(options: DataSourceOptions): Database {
     logger: statements,
     maxQueryExecutionTime: 1000,
   });
+  if (db.replicaUrls.length) startWithoutReplicas(dataSource, db.primaryUrl, options.name, options.log);
   trackPool(options.name, dataSource);
-  return { dataSource, statements, hasReplicas: db.replicaUrls.length > 0 };
+  const replicaBreaker = new ReplicaBreaker(options.name, options.log, db.replicaRetryMs ?? 5_000);
+  return { dataSource, statements, hasReplicas: db.replicaUrls.length > 0, replicaBreaker };
+}
+
+function definedOnly(db: DatabaseConfig): Partial<typeof DATABASE_TIMEOUT_DEFAULTS> {
+  const picked: Partial<typeof DATABASE_TIMEOUT_DEFAULTS> = {};
+  for (const key of Object.keys(DATABASE_TIMEOUT_DEFAULTS) as (keyof typeof DATABASE_TIMEOUT_DEFAULTS)[]) {
+    if (db[key] !== undefined) picked[key] = db[key];
+  }
+  return picked;
 }
 
 const MIGRATION_LOCK = 727_001;

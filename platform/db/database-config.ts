@@ -1,5 +1,5 @@
 import type { Env } from '../config';
-import type { DatabaseConfig } from './data-source';
+import { DATABASE_TIMEOUT_DEFAULTS, type DatabaseConfig } from './data-source';
 
 /**
  * A subgraph's database addresses: `<NAME>_DATABASE_URL` (or `DATABASE_URL`) for the primary and
@@ -11,5 +11,10 @@ export function readDatabaseConfig(env: Env, subgraph: string, devDefault: strin
     primaryUrl: env.url([`${prefix}_DATABASE_URL`, 'DATABASE_URL'], devDefault, ['postgres', 'postgresql']),
     replicaUrls: env.urls([`${prefix}_DATABASE_REPLICA_URLS`, 'DATABASE_REPLICA_URLS'], ['postgres', 'postgresql']),
     poolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
+    statementTimeoutMs: env.int('DATABASE_STATEMENT_TIMEOUT_MS', DATABASE_TIMEOUT_DEFAULTS.statementTimeoutMs, { min: 0, max: 3_600_000 }),
+    lockTimeoutMs: env.int('DATABASE_LOCK_TIMEOUT_MS', DATABASE_TIMEOUT_DEFAULTS.lockTimeoutMs, { min: 0, max: 3_600_000 }),
+    idleTxTimeoutMs: env.int('DATABASE_IDLE_TX_TIMEOUT_MS', DATABASE_TIMEOUT_DEFAULTS.idleTxTimeoutMs, { min: 0, max: 3_600_000 }),
+    replicaRetryMs: env.int('DATABASE_REPLICA_RETRY_MS', 5_000, { min: 0, max: 600_000 }),
+    connectTimeoutMs: env.int('DATABASE_CONNECT_TIMEOUT_MS', DATABASE_TIMEOUT_DEFAULTS.connectTimeoutMs, { min: 0, max: 600_000 }),
   };
 }

@@ -10,6 +10,8 @@ import { isLsn, maxLsn } from './lsn';
  *   read goes to the primary: the caller always reads its own writes.
  * - `write` runs a transaction on the primary and remembers the WAL position after the commit,
  *   which the server hands back to the gateway as the next consistency token.
+ * - A replica that cannot be reached (refused, or no connection within the connect timeout) sends
+ *   the read to the primary and opens the database's replica breaker (see ReplicaBreaker).
  * Query runners are released in every path.
  */
 export class RequestDb {
@@ -63,8 +65,18 @@ export class RequestDb {
   private async readRunner(): Promise<QueryRunner> {
     const { dataSource, hasReplicas } = this.database;
     const wanted = maxLsn(this.minLsn, this.committedLsn);
-    if (!hasReplicas || this.replicaBehind) return dataSource.createQueryRunner('master');
+    if (!hasReplicas || this.replicaBehind || !this.database.replicaBreaker.allows()) return dataSource.createQueryRunner('master');
     const runner = dataSource.createQueryRunner('slave');
+    try {
+      await runner.connect();
+      this.database.replicaBreaker.recovered();
+    } catch (error) {
+      // a replica that refuses or does not answer in time: this read and the next ones use the primary
+      await runner.release().catch(() => undefined);
+      this.database.replicaBreaker.failed(error);
+      this.replicaBehind = true;
+      return dataSource.createQueryRunner('master');
+    }
     if (!isLsn(wanted)) return runner;
     try {
       const [row] = await runner.query(

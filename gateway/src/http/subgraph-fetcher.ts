@@ -23,6 +23,8 @@ export interface SubgraphFetcherOptions {
   mergeInFlightQueries?: boolean;
   /** Time to the response headers, and between body chunks. */
   timeoutMs?: number;
+  /** Most sockets open to one subgraph origin; further calls queue. Default 128. */
+  connections?: number;
 }
 
 export interface SubgraphFetcher {
@@ -123,7 +125,7 @@ export function mergeKey(url: string, init: FetcherInit): string | undefined {
  */
 export function createSubgraphFetcher(options: SubgraphFetcherOptions = {}): SubgraphFetcher {
   const timeout = options.timeoutMs ?? 30_000;
-  const agent = new Agent({ keepAliveTimeout: 10_000, headersTimeout: timeout, bodyTimeout: timeout });
+  const agent = new Agent({ keepAliveTimeout: 10_000, headersTimeout: timeout, bodyTimeout: timeout, connections: options.connections ?? 128 });
   const inFlight = new Map<string, Promise<Buffered>>();
   let merged = 0;
 

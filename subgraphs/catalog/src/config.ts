@@ -8,6 +8,8 @@ export interface CatalogConfig extends SubgraphConfig {
   cacheNamespace: string;
   /** A stock reservation's time to live when the caller gives none (seconds). */
   reservationTtlSeconds: number;
+  /** How often held reservations past their expiry are looked for and released (ms); 0 = never. */
+  reservationSweepMs: number;
 }
 
 /** The catalog's own settings (ports, database and common settings are the platform's). */
@@ -16,6 +18,7 @@ export function readCatalogSettings(env: Env): Omit<CatalogConfig, keyof Subgrap
     cacheTtlSeconds: env.int('CATALOG_CACHE_TTL_SECONDS', 300, { min: 1, max: 86_400 }),
     cacheNamespace: env.string('CATALOG_CACHE_NAMESPACE', 'catalog'),
     reservationTtlSeconds: env.int('STOCK_RESERVATION_TTL_SECONDS', 600, { min: 1, max: 86_400 }),
+    reservationSweepMs: env.int('STOCK_RESERVATION_SWEEP_MS', 60_000, { min: 0, max: 86_400_000 }),
   };
 }
 

@@ -11,7 +11,7 @@ import { catalogCache, type CatalogDeps } from './deps';
 import { InventoryEntities } from './inventory/inventory.entities';
 import { InventoryResolver } from './inventory/inventory.resolver';
 import { ReservationResolver } from './inventory/reservation.resolver';
-import { catalogJobHandlers } from './jobs';
+import { catalogJobHandlers, catalogRepeatingJobs } from './jobs';
 import { ProductFieldsResolver } from './product/product-fields.resolver';
 import { ProductCategoryEntity, ProductEntity } from './product/product.entity';
 import { productReference } from './product/product.reference';
@@ -45,7 +45,8 @@ export default defineSubgraph<CatalogConfig, CatalogDeps, CatalogContext>({
   deps: catalogCache,
   createContext: createCatalogContext,
   jobHandlers: (deps) => catalogJobHandlers(deps),
+  repeatingJobs: catalogRepeatingJobs,
   seed: seedDemoCatalog,
-  // each test run caches under a namespace of its own
-  testEnv: (queuePrefix) => ({ CATALOG_CACHE_NAMESPACE: queuePrefix }),
+  // each test run caches under a namespace of its own; the reservation sweep only where a test asks for it
+  testEnv: (queuePrefix) => ({ CATALOG_CACHE_NAMESPACE: queuePrefix, STOCK_RESERVATION_SWEEP_MS: '0' }),
 });

@@ -31,7 +31,7 @@ let h: CatalogHarness;
 let secondWarehouse: string;
 
 beforeAll(async () => {
-  h = await startCatalog();
+  h = await startCatalog({ STOCK_RESERVATION_SWEEP_MS: '200' });
   [{ id: secondWarehouse }] = await h.sql(`INSERT INTO warehouses (code, name, priority) VALUES ('EAST', 'East depot', 10) RETURNING id::text`);
 });
 afterAll(async () => {
@@ -145,9 +145,15 @@ describe('reservations (internal)', () => {
     const view = await h.call(guest, `query ($id: ID!) { product(id: $id) { availableQuantity inStock } }`, { id: b.id });
     expect(view.data?.product).toEqual({ availableQuantity: 0, inStock: false });
 
-    // the same reference again: the same reservation, nothing reserved twice
-    const again = await h.call(orders, RESERVE, { reference: 'order-1', lines: [{ productId: a.id, quantity: 3 }] });
+    // the same reference and lines again (in another order): the same reservation, nothing reserved twice
+    const again = await h.call(orders, RESERVE, { reference: 'order-1', lines: [{ productId: b.id, quantity: 1 }, { productId: a.id, quantity: 3 }] });
     expect(again.data?.reserveStock.reservation.id).toBe(reservation.id);
+    expect(await level(a.id)).toEqual({ onHand: 2, reserved: 2 });
+    // the same reference with other lines: refused, nothing changes
+    for (const lines of [[{ productId: a.id, quantity: 3 }], [{ productId: a.id, quantity: 2 }, { productId: b.id, quantity: 1 }]]) {
+      const reused = await h.call(orders, RESERVE, { reference: 'order-1', lines });
+      expect(reused.data?.reserveStock).toEqual({ reservation: null, userErrors: [{ code: 'RESERVATION_REFERENCE_REUSED', field: 'reference', message: expect.any(String) }] });
+    }
     expect(await level(a.id)).toEqual({ onHand: 2, reserved: 2 });
 
     expect((await h.call(orders, COMMIT, { reference: 'order-1' })).data?.commitReservation.reservation.status).toBe('COMMITTED');
@@ -225,6 +231,28 @@ describe('reservation expiry', () => {
       'RESERVATION:2:reserved for checkout',
       'RELEASE:-2:reservation expired',
     ]);
+  });
+
+  it('the sweep releases a held reservation past its expiry once, even without its expiry job', async () => {
+    const p = await makeProduct(h, {}, 3);
+    const held = await h.call(orders, RESERVE, { reference: 'order-lost-expiry', lines: [{ productId: p.id, quantity: 2 }], ttlSeconds: 3600 });
+    const reservationId = held.data?.reserveStock.reservation.id;
+    // its expiry job is an hour away (as good as lost): the reservation is due now
+    await h.sql(`UPDATE stock_reservations SET expires_at = now() - interval '1 second' WHERE id = $1`, [reservationId]);
+    await waitFor('the sweep to release it', async () => (await level(p.id))?.reserved === 0, 15_000);
+    // another sweep passes (a later reservation, due at once, is released too) without touching the first again
+    const next = await h.call(orders, RESERVE, { reference: 'order-lost-expiry-2', lines: [{ productId: p.id, quantity: 1 }], ttlSeconds: 3600 });
+    await h.sql(`UPDATE stock_reservations SET expires_at = now() - interval '1 second' WHERE id = $1`, [next.data?.reserveStock.reservation.id]);
+    await waitFor('the next sweep', async () => (await level(p.id))?.reserved === 0, 15_000);
+    expect((await movements(p.id)).map((m: { type: string; quantity: number; reason: string }) => `${m.type}:${m.quantity}:${m.reason}`)).toEqual([
+      'ADJUSTMENT:3:test stock',
+      'RESERVATION:2:reserved for checkout',
+      'RELEASE:-2:reservation expired',
+      'RESERVATION:1:reserved for checkout',
+      'RELEASE:-1:reservation expired',
+    ]);
+    const [reservation] = await h.sql(`SELECT status, closed_reason FROM stock_reservations WHERE id = $1`, [reservationId]);
+    expect(reservation).toEqual({ status: 'RELEASED', closed_reason: 'reservation expired' });
   });
 
   it('leaves a committed reservation alone when the expiry job runs', async () => {

@@ -11,5 +11,7 @@ export const InventoryError = {
   PRODUCT_UNAVAILABLE: 'PRODUCT_UNAVAILABLE',
   /** The reservation is no longer held (released or expired), so it cannot be committed. */
   RESERVATION_NOT_HELD: 'RESERVATION_NOT_HELD',
+  /** The reference already names a reservation of other lines (a reference is one checkout's). */
+  RESERVATION_REFERENCE_REUSED: 'RESERVATION_REFERENCE_REUSED',
 } as const;
 export type InventoryError = ErrorCode<typeof InventoryError>;

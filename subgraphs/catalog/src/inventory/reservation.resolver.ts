@@ -17,7 +17,7 @@ export class ReservationResolver {
   @Directive(INTERNAL)
   @Mutation(() => StockReservationPayload, {
     description:
-      'Internal. Reserves every line or none for `reference`; a HELD reservation is released automatically after ttlSeconds (default 600). Repeating a reference returns the existing reservation. userErrors: INVALID, NOT_FOUND, PRODUCT_UNAVAILABLE, OUT_OF_STOCK.',
+      'Internal. Reserves every line or none for `reference`; a HELD reservation is released automatically after ttlSeconds (default 600). Repeating a reference with the same lines returns the existing reservation; with other lines, RESERVATION_REFERENCE_REUSED. userErrors: INVALID, NOT_FOUND, PRODUCT_UNAVAILABLE, OUT_OF_STOCK, RESERVATION_REFERENCE_REUSED.',
   })
   reserveStock(
     @Arg('reference', { description: 'The caller\'s unique reference, e.g. the order id.' }) reference: string,

@@ -13,6 +13,8 @@ import { VISIBLE_TO_ALL } from '../common/consistency';
 import type { CatalogContext } from '../context';
 
 export const RESERVATION_EXPIRY_JOB = 'stock-reservation.expire';
+export const RESERVATION_SWEEP_JOB = 'stock-reservation.sweep';
+const SWEEP_BATCH = 200;
 export const MAX_TTL_SECONDS = 86_400;
 const MAX_LINES = 100;
 const MAX_QUANTITY = 10_000;
@@ -87,7 +89,8 @@ async function run(ctx: CatalogContext, fn: (m: EntityManager) => Promise<{ rese
  * Holds stock for `reference`, all lines or none, taking each line from the warehouses in priority
  * order. Rows are locked in a fixed order, so concurrent reservations of the last unit serialise:
  * exactly one gets it, the others get OUT_OF_STOCK. A delayed job releases the reservation after
- * `ttlSeconds` if it is still held. Repeating a reference returns the existing reservation.
+ * `ttlSeconds` if it is still held. Repeating a reference with the same lines (quantities per
+ * product) returns the existing reservation; with other lines, RESERVATION_REFERENCE_REUSED.
  */
 export async function reserveStock(ctx: CatalogContext, reference: string, lines: StockLineInput[], ttlSeconds?: number | null): Promise<ReservationResult> {
   const ttl = ttlSeconds ?? ctx.deps.config.reservationTtlSeconds;
@@ -103,7 +106,13 @@ export async function reserveStock(ctx: CatalogContext, reference: string, lines
        ON CONFLICT (reference) DO NOTHING RETURNING id::text`,
       [reference, ttl],
     );
-    if (!inserted.length) return { reservation: await readReservation(m, { reference }), changed: [] };
+    if (!inserted.length) {
+      const existing = await readReservation(m, { reference });
+      if (!sameLines(existing.lines, merged)) {
+        throw new Refusal([userError(InventoryError.RESERVATION_REFERENCE_REUSED, 'This reference already holds a reservation of other lines', 'reference')]);
+      }
+      return { reservation: existing, changed: [] };
+    }
     const unavailable = await productProblems(m, lines);
     if (unavailable.length) throw new Refusal(unavailable);
     const { allocations, shortages } = allocate(merged, await lockStock(m, merged.map((l) => l.productId)));
@@ -121,6 +130,13 @@ export async function reserveStock(ctx: CatalogContext, reference: string, lines
     await enqueue(m, { queue: 'catalog', name: RESERVATION_EXPIRY_JOB, payload: { reservationId: id }, delayMs: ttl * 1000 });
     return { reservation: await readReservation(m, { id }), changed: merged.map((l) => l.productId) };
   });
+}
+
+/** The reservation's quantities per product (over its warehouses) equal the requested ones. */
+function sameLines(held: { productId: string; quantity: number }[], requested: { productId: string; quantity: number }[]): boolean {
+  const totals = new Map<string, number>();
+  for (const line of held) totals.set(line.productId, (totals.get(line.productId) ?? 0) + line.quantity);
+  return totals.size === requested.length && requested.every((line) => totals.get(line.productId) === line.quantity);
 }
 
 async function lockReservation(m: EntityManager, where: { reference?: string; id?: string }) {
@@ -180,6 +196,22 @@ export async function releaseReservation(ctx: CatalogContext, where: { reference
 /** The expiry job: releases the reservation only if it is still held when the job runs. */
 export function expireReservation(ctx: CatalogContext, reservationId: string): Promise<ReservationResult> {
   return releaseReservation(ctx, { id: reservationId }, 'reservation expired', true);
+}
+
+/**
+ * The sweep behind the expiry jobs (one may be lost): releases held reservations past their expiry,
+ * each once (a reservation released meanwhile is left alone). Returns how many of those due are released now.
+ */
+export async function releaseExpiredReservations(ctx: CatalogContext): Promise<number> {
+  const due = await ctx.db.readPrimary((m) =>
+    sql<{ id: string }>(m, `SELECT id::text FROM stock_reservations WHERE status = 'HELD' AND expires_at < now() ORDER BY expires_at LIMIT ${SWEEP_BATCH}`),
+  );
+  let released = 0;
+  for (const { id } of due) {
+    const result = await expireReservation(ctx, id);
+    if (result.reservation?.status === 'RELEASED') released += 1;
+  }
+  return released;
 }
 
 /**
