@@ -9,6 +9,8 @@ export interface SubgraphConfig extends CommonConfig {
   database: DatabaseConfig;
   /** Where the other subgraphs answer (`<NAME>_URL`, default their registered port), for its service client. */
   serviceUrls: Partial<Record<SubgraphName, string>>;
+  /** QUEUE_PREFIX: the BullMQ key prefix of its worker (BullMQ's `bull` when unset), to share one Redis between separate runs. */
+  queuePrefix?: string;
 }
 
 /** A subgraph's own settings on top of SubgraphConfig. */
@@ -36,6 +38,7 @@ export function readSubgraphConfig<C extends SubgraphConfig>(
     serviceUrls: Object.fromEntries(
       SUBGRAPH_NAMES.filter((other) => other !== name).map((other) => [other, env.url(`${envPrefix(other)}_URL`, defaultSubgraphUrl(other), ['http', 'https'])]),
     ),
+    queuePrefix: env.optional('QUEUE_PREFIX'),
     ...own?.(env, common),
   } as C;
   env.done();

@@ -10,10 +10,21 @@ export interface EventPayloads {
   'user.registered': { userId: string; email: string; name: string };
   /** A customer signed in; a guest cart to merge may come with it. */
   'customer.signed-in': { userId: string; guestCartId: string | null };
-  /** An order was confirmed (paid): its lines, for best sellers and verified purchases; `phone` (E.164) when the customer gave one. */
-  'order.confirmed': { orderId: string; userId: string | null; email: string; lines: { productId: string; quantity: number }[]; phone?: string | null };
-  /** An order was cancelled before it shipped: it can no longer be shipped. */
-  'order.cancelled': { orderId: string; userId: string | null; email: string; reason: string | null };
+  /**
+   * An order was confirmed (paid): its lines, for best sellers and verified purchases; `phone` (E.164) when the
+   * customer gave one. `orderNumber` is the number customers see (e.g. ORD-2026-000123); orders always sends it
+   * (optional only for events published before it was added: readers fall back to the id).
+   */
+  'order.confirmed': {
+    orderId: string;
+    orderNumber?: string;
+    userId: string | null;
+    email: string;
+    lines: { productId: string; quantity: number }[];
+    phone?: string | null;
+  };
+  /** An order was cancelled before it shipped: it can no longer be shipped (users mails the customer). `orderNumber` as above. */
+  'order.cancelled': { orderId: string; orderNumber?: string; userId: string | null; email: string; reason: string | null };
   /** Catalog data that readers may have cached changed. */
   'catalog.changed': { productIds: string[]; categories: boolean };
   /**
@@ -65,7 +76,7 @@ export const EVENT_SUBSCRIBERS: Record<EventName, QueueName[]> = {
   'user.registered': ['users'],
   'customer.signed-in': ['cart'],
   'order.confirmed': ['users', 'catalog', 'shipping'],
-  'order.cancelled': ['shipping'],
+  'order.cancelled': ['users', 'shipping'],
   'catalog.changed': [],
   'shipment.updated': ['users'],
   'shipment.created': ['orders'],

@@ -32,6 +32,7 @@ export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
   RequestReturn: { input: { orderId: 'an order id', lines: [{ orderLineId: 'an order line id', quantity: 1 }], reason: 'Too small' } },
   TrackShipment: { trackingNumber: 'a tracking number' },
   MyNotifications: { first: 20 },
+  UpdateNotificationPreferences: { input: { preferences: [{ channel: 'SMS', kind: 'SHIPPING', enabled: true }, { channel: 'EMAIL', kind: 'MARKETING', enabled: false }] } },
   CreateProduct: { input: { name: 'Example Lamp', sku: 'LAMP-001', price: '49.90', status: 'DRAFT' } },
   UpdateProduct: { id: 'a product id', input: { price: '39.90' } },
   CreateCategory: { input: { name: 'Lamps', parentSlug: null } },

@@ -19,6 +19,26 @@ export interface SmsConfig {
   logFile: string;
 }
 
+/** Points of a send where NOTIFICATION_FAULT_KILL_AT makes the worker kill itself (tests of crash recovery only). */
+export const KILL_POINTS = ['none', 'after-claim', 'after-send'] as const;
+export type KillPoint = (typeof KILL_POINTS)[number];
+
+export interface NotificationSendConfig {
+  /**
+   * A SENDING claim older than this is taken for a worker that died mid-send: the sweep queues the
+   * message again (and a redelivered job may claim it). Longer than any send can take.
+   */
+  claimTimeoutSeconds: number;
+  /** How often the worker looks for such claims (a repeating job); 0: never. */
+  sweepMs: number;
+  /**
+   * Fault injection, off ('none') by default and refused in production: the worker process sends
+   * itself SIGKILL at this point of the first send that reaches it — right after claiming the
+   * notification, or after the mail server or SMS provider accepted it but before SENT is recorded.
+   */
+  faultKillAt: KillPoint;
+}
+
 export interface UsersConfig extends SubgraphConfig {
   refreshTtlDays: number;
   /**
@@ -30,6 +50,7 @@ export interface UsersConfig extends SubgraphConfig {
   storefrontUrl: string;
   mail: MailConfig;
   sms: SmsConfig;
+  notifications: NotificationSendConfig;
 }
 
 /** The folder holding package.json, from the sources and from dist/ alike. */
@@ -61,6 +82,8 @@ export function readUsersSettings(env: Env, common: CommonConfig): Omit<UsersCon
     // only this subgraph issues access tokens: it alone holds the private key
     env.string('JWT_PRIVATE_KEY_FILE');
   }
+  const faultKillAt = env.oneOf('NOTIFICATION_FAULT_KILL_AT', KILL_POINTS, 'none');
+  if (common.production && faultKillAt !== 'none') env.invalid('NOTIFICATION_FAULT_KILL_AT is for tests of crash recovery; it cannot be set in production');
   const smsWebhook = env.optional('SMS_WEBHOOK_URL') ? env.url('SMS_WEBHOOK_URL', undefined, ['http', 'https']) : undefined;
   return {
     refreshTtlDays: env.int('REFRESH_TOKEN_TTL_DAYS', 30, { min: 1, max: 365 }),
@@ -74,6 +97,11 @@ export function readUsersSettings(env: Env, common: CommonConfig): Omit<UsersCon
     sms: {
       webhookUrl: smsWebhook,
       logFile: resolve(env.string('SMS_LOG_FILE', defaultOutboxFolder(common.nodeEnv, 'sms.log'))),
+    },
+    notifications: {
+      claimTimeoutSeconds: env.int('NOTIFICATION_CLAIM_TIMEOUT_SECONDS', 300, { min: 1, max: 86_400 }),
+      sweepMs: env.int('NOTIFICATION_SWEEP_MS', 60_000, { min: 0, max: 86_400_000 }),
+      faultKillAt,
     },
   };
 }

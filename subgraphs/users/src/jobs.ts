@@ -1,9 +1,11 @@
 import type { JobHandlers } from '../../../platform/queue/consumer';
 import { jobHandlers } from '../../../platform/queue/job-handlers';
+import type { RepeatingJob } from '../../../platform/subgraph';
 import { subgraphRequest } from '../../../platform/subgraph';
 import { createUsersContext, type UsersContext } from './context';
 import type { UsersDeps } from './deps';
 import { createMailer } from './notification/mail-transport';
+import { REQUEUE_STALE_JOB, requeueStaleClaims } from './notification/notification-requeue';
 import { sendNotification, type NotificationChannels } from './notification/notification-sender';
 import { notificationEventHandlers, type NotificationEvents } from './notification/notification.events';
 import { SEND_JOB, type SendJobData } from './notification/notification.service';
@@ -12,6 +14,8 @@ import { createSmsProvider } from './notification/sms-provider';
 /** Every job name the users queue carries, with its payload. */
 export type UsersJobs = NotificationEvents & {
   [SEND_JOB]: SendJobData;
+  /** Queue again the notifications whose sending worker died (a repeating job, see usersRepeatingJobs). */
+  [REQUEUE_STALE_JOB]: unknown;
 };
 
 /** The mail transport and SMS provider the configuration asks for. */
@@ -23,12 +27,24 @@ export function notificationChannels(deps: UsersDeps): NotificationChannels {
 
 /** The jobs and events the users subgraph consumes from its queue, by job name. */
 export function usersJobHandlers(deps: UsersDeps, channels: NotificationChannels = notificationChannels(deps)): JobHandlers {
+  const { claimTimeoutSeconds, faultKillAt } = deps.config.notifications;
   return jobHandlers<UsersContext, UsersJobs>('users', deps.log, (info) => createUsersContext(subgraphRequest(deps, info)), {
     ...notificationEventHandlers(deps.config.storefrontUrl),
     /** Sends one notification; a duplicate delivery finds it already claimed or sent and does nothing. */
     [SEND_JOB]: async (ctx, { notificationId }) => {
-      const { outcome, error } = await sendNotification(ctx.deps.database.dataSource, channels, ctx.log, notificationId, ctx.job?.lastAttempt ?? true);
+      const options = { claimTimeoutSeconds, killAt: faultKillAt };
+      const { outcome, error } = await sendNotification(ctx.deps.database.dataSource, channels, ctx.log, notificationId, ctx.job?.lastAttempt ?? true, options);
       if (outcome === 'retry') throw error;
     },
+    [REQUEUE_STALE_JOB]: async (ctx) => {
+      const requeued = await requeueStaleClaims(ctx, claimTimeoutSeconds);
+      if (requeued) ctx.log.warn({ requeued }, 'notifications left SENDING by a stopped worker queued again');
+    },
   });
+}
+
+/** The sweep for stale claims, every NOTIFICATION_SWEEP_MS (0: none). */
+export function usersRepeatingJobs(deps: UsersDeps): RepeatingJob[] {
+  const { sweepMs } = deps.config.notifications;
+  return sweepMs ? [{ name: REQUEUE_STALE_JOB, everyMs: sweepMs }] : [];
 }

@@ -2,6 +2,7 @@ import { defineSubgraph } from '../../../platform/subgraph';
 import { Accounts1732100000000 } from '../migrations/1732100000000-accounts';
 import { NotificationsWishlists1732200000000 } from '../migrations/1732200000000-notifications-wishlists';
 import { RefreshSuccessor1732300000000 } from '../migrations/1732300000000-refresh-successor';
+import { NotificationPreferences1732450000000 } from '../migrations/1732450000000-notification-preferences';
 import { AccountRecoveryResolver } from './account/account-recovery.resolver';
 import { AccountTokenEntity } from './account/account-token.entity';
 import { AccountEntities } from './account/account.entities';
@@ -12,8 +13,10 @@ import { UserAdminResolver } from './admin/user-admin.resolver';
 import { readUsersSettings, type UsersConfig } from './config';
 import { createUsersContext, type UsersContext } from './context';
 import type { UsersDeps } from './deps';
-import { usersJobHandlers } from './jobs';
+import { usersJobHandlers, usersRepeatingJobs } from './jobs';
 import { NotificationEntity } from './notification/notification.entity';
+import { NotificationPreferenceEntity } from './notification/notification-preference.entity';
+import { NotificationPreferenceResolver, UserNotificationPreferencesResolver } from './notification/notification-preference.resolver';
 import { UserNotificationsResolver } from './notification/notification.resolver';
 import { seedUsers } from './seed';
 import { userReference } from './user/user.reference';
@@ -24,8 +27,8 @@ import { UserWishlistsResolver, WishlistItemResolver, WishlistResolver } from '.
 /** Accounts, sessions, profiles, addresses, wishlists and notifications. */
 export default defineSubgraph<UsersConfig, UsersDeps, UsersContext>({
   name: 'users',
-  entities: [...AccountEntities, AccountTokenEntity, NotificationEntity, WishlistEntity, WishlistItemEntity],
-  migrations: [Accounts1732100000000, NotificationsWishlists1732200000000, RefreshSuccessor1732300000000],
+  entities: [...AccountEntities, AccountTokenEntity, NotificationEntity, NotificationPreferenceEntity, WishlistEntity, WishlistItemEntity],
+  migrations: [Accounts1732100000000, NotificationsWishlists1732200000000, RefreshSuccessor1732300000000, NotificationPreferences1732450000000],
   resolvers: [
     AccountResolver,
     AccountRecoveryResolver,
@@ -33,6 +36,8 @@ export default defineSubgraph<UsersConfig, UsersDeps, UsersContext>({
     AddressResolver,
     AddressCheckoutResolver,
     UserNotificationsResolver,
+    UserNotificationPreferencesResolver,
+    NotificationPreferenceResolver,
     UserWishlistsResolver,
     WishlistResolver,
     WishlistItemResolver,
@@ -42,5 +47,8 @@ export default defineSubgraph<UsersConfig, UsersDeps, UsersContext>({
   config: readUsersSettings,
   createContext: createUsersContext,
   jobHandlers: (deps) => usersJobHandlers(deps),
+  repeatingJobs: usersRepeatingJobs,
   seed: seedUsers,
+  // the sweep for stale claims only where a test asks for it (a scheduled job keeps the queue from settling)
+  testEnv: () => ({ NOTIFICATION_SWEEP_MS: '0' }),
 });

@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { countStatements } from '../../../platform/db/statement-log';
+import { waitFor } from '../../../platform/infra/processes';
 import { notificationChannels, usersJobHandlers } from '../src/jobs';
 import { createMailer } from '../src/notification/mail-transport';
 import { createSmsProvider } from '../src/notification/sms-provider';
@@ -85,6 +86,60 @@ describe('sending', () => {
     expect(await notification(id)).toMatchObject({ status: 'FAILED', attempts: 2 });
   });
 
+  it('queues a claim left by a worker that died mid-send again, and sends it once', async () => {
+    const handlers = usersJobHandlers(users.deps, notificationChannels(users.deps));
+    const to = `stale-${Date.now()}@example.com`;
+    const stale = await insertMail(null, to, 'Left behind');
+    const fresh = await insertMail(null, to, 'Being sent');
+    // the first was claimed an hour ago by a worker that never came back; the second is being sent right now
+    await users.sql(`UPDATE notifications SET status = 'SENDING', attempts = 1, claimed_at = now() - interval '1 hour' WHERE id = $1`, [stale]);
+    await users.sql(`UPDATE notifications SET status = 'SENDING', attempts = 1, claimed_at = now() WHERE id = $1`, [fresh]);
+    // a redelivery of the fresh one's job leaves it to its worker
+    await handlers['notification.send'](job('notification.send', { notificationId: fresh }));
+    expect(await notification(fresh)).toMatchObject({ status: 'SENDING', attempts: 1 });
+
+    await handlers['notification.requeue-stale'](job('notification.requeue-stale', {}));
+    expect(await notification(stale)).toMatchObject({ status: 'QUEUED', attempts: 1, error: expect.stringContaining('claim expired') });
+    expect(await notification(fresh)).toMatchObject({ status: 'SENDING' });
+    const [queued] = await users.sql(`SELECT count(*)::int AS n FROM outbox WHERE name = 'notification.send' AND payload->>'notificationId' = $1`, [stale]);
+    expect(queued.n).toBe(1);
+
+    await users.deliverAll();
+    expect(await notification(stale)).toMatchObject({ status: 'SENT', attempts: 2, error: null });
+    expect(users.mailsTo(to).filter((m) => m.json.notificationId === stale)).toHaveLength(1);
+    // a second sweep finds nothing to do
+    await handlers['notification.requeue-stale'](job('notification.requeue-stale', {}));
+    const [again] = await users.sql(`SELECT count(*)::int AS n FROM outbox WHERE name = 'notification.send' AND payload->>'notificationId' = $1`, [stale]);
+    expect(again.n).toBe(1);
+  });
+
+  it('records the outcome of a send only under the latest claim', async () => {
+    const id = await insertMail(null, `fenced-${Date.now()}@example.com`);
+    // the first worker hangs in the mail server until after its claim expired and a second worker sent the mail
+    let fail: (error: Error) => void = () => undefined;
+    const stuck = { ...notificationChannels(users.deps), mailer: { describe: 'stuck', close: () => undefined, send: () => new Promise<void>((_, reject) => (fail = reject)) } };
+    const first = usersJobHandlers(users.deps, stuck)['notification.send'](job('notification.send', { notificationId: id }));
+    await waitFor('the first claim', async () => (await notification(id)).status === 'SENDING');
+    await users.sql(`UPDATE notifications SET claimed_at = now() - interval '1 hour' WHERE id = $1`, [id]);
+    await usersJobHandlers(users.deps, notificationChannels(users.deps))['notification.send'](job('notification.send', { notificationId: id }));
+    expect(await notification(id)).toMatchObject({ status: 'SENT', attempts: 2 });
+    // the first worker's failure comes late: it does not put the sent notification back to QUEUED
+    fail(new Error('connection reset'));
+    await expect(first).rejects.toThrow('connection reset');
+    expect(await notification(id)).toMatchObject({ status: 'SENT', attempts: 2, error: null });
+  });
+
+  it('names the mail file after the notification, so sending it again replaces it', async () => {
+    const mailer = notificationChannels(users.deps).mailer;
+    const to = `twice-${Date.now()}@example.com`;
+    const mail = { notificationId: randomUUID(), createdAt: new Date(), to, subject: 'Once', text: 'Only one copy.' };
+    await mailer.send(mail);
+    await mailer.send(mail);
+    const copies = users.mailsTo(to);
+    expect(copies).toHaveLength(1);
+    expect(copies[0].eml).toMatch(new RegExp(`^Message-ID: <${mail.notificationId}@shop\\.example>$`, 'mi'));
+  });
+
   it('ignores a job whose notification id is malformed or unknown', async () => {
     const handlers = usersJobHandlers(users.deps, notificationChannels(users.deps));
     await expect(handlers['notification.send'](job('notification.send', { notificationId: 'nope' }))).resolves.toBeUndefined();
@@ -96,6 +151,7 @@ describe('events that become messages', () => {
   it('mails and texts a shipment update once, even when the event is delivered twice', async () => {
     const handlers = usersJobHandlers(users.deps, notificationChannels(users.deps));
     const c = await users.register('Sam');
+    await users.sql(`INSERT INTO notification_preferences (user_id, channel, kind, enabled) VALUES ($1, 'SMS', 'SHIPPING', true)`, [c.userId]);
     const orderId = randomUUID();
     const event = job('shipment.updated', {
       shipmentId: randomUUID(), orderId, userId: c.userId, email: c.email, phone: '+66812345678',

@@ -9,12 +9,13 @@ export async function recordStatus(m: EntityManager, orderId: string, status: Or
   await m.insert(OrderStatusEntryEntity, { orderId, status, note });
 }
 
-/** CONFIRMED, and `order.confirmed` for users (the mail), catalog (best sellers) and shipping. */
+/** CONFIRMED, and `order.confirmed` for users (the mail, named by the order number), catalog (best sellers) and shipping. */
 export async function confirmOrder(m: EntityManager, order: OrderEntity): Promise<void> {
   await recordStatus(m, order.id, OrderStatus.CONFIRMED, 'Payment captured');
   const lines = await m.find(OrderLineEntity, { where: { orderId: order.id }, order: { position: 'ASC' } });
   await publish(m, 'order.confirmed', {
     orderId: order.id,
+    orderNumber: order.orderNumber,
     userId: order.userId,
     email: order.email,
     phone: order.phone,
@@ -22,8 +23,8 @@ export async function confirmOrder(m: EntityManager, order: OrderEntity): Promis
   });
 }
 
-/** CANCELLED with the reason in the history, and `order.cancelled` (shipping stops shipping it). */
-export async function cancelOrderRecord(m: EntityManager, order: Pick<OrderEntity, 'id' | 'userId' | 'email'>, reason: string | null): Promise<void> {
+/** CANCELLED with the reason in the history, and `order.cancelled` (shipping stops shipping it, users mails the customer). */
+export async function cancelOrderRecord(m: EntityManager, order: Pick<OrderEntity, 'id' | 'orderNumber' | 'userId' | 'email'>, reason: string | null): Promise<void> {
   await recordStatus(m, order.id, OrderStatus.CANCELLED, reason);
-  await publish(m, 'order.cancelled', { orderId: order.id, userId: order.userId, email: order.email, reason });
+  await publish(m, 'order.cancelled', { orderId: order.id, orderNumber: order.orderNumber, userId: order.userId, email: order.email, reason });
 }

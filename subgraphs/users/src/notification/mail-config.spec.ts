@@ -22,4 +22,12 @@ describe('mail and SMS configuration', () => {
     expect(() => readUsersConfig({ ...base, NODE_ENV: 'production' })).toThrow(/SMTP_URL is required/);
     expect(readUsersConfig({ ...base, NODE_ENV: 'production', MAIL_DIR: '/var/mail-out' }).mail.fileDir).toBe('/var/mail-out');
   });
+
+  it('keeps the crash fault injection off by default and refuses it in production', () => {
+    expect(readUsersConfig({ NODE_ENV: 'test' }).notifications).toEqual({ claimTimeoutSeconds: 300, sweepMs: 60_000, faultKillAt: 'none' });
+    expect(readUsersConfig({ NODE_ENV: 'test', NOTIFICATION_FAULT_KILL_AT: 'after-send' }).notifications.faultKillAt).toBe('after-send');
+    expect(() => readUsersConfig({ NODE_ENV: 'test', NOTIFICATION_FAULT_KILL_AT: 'sometimes' })).toThrow(/NOTIFICATION_FAULT_KILL_AT must be one of/);
+    const production = { ...base, NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.com' };
+    expect(() => readUsersConfig({ ...production, NOTIFICATION_FAULT_KILL_AT: 'after-claim' })).toThrow(/cannot be set in production/);
+  });
 });

@@ -1,8 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type NotificationChannelValue = 'EMAIL' | 'SMS';
-/** SENDING: claimed by a worker; shown to clients as QUEUED. */
-export type NotificationState = 'QUEUED' | 'SENDING' | 'SENT' | 'FAILED';
+/**
+ * SENDING: claimed by a worker; shown to clients as QUEUED. SKIPPED: never sent, because the
+ * recipient's preferences turn this kind of message off (`skipReason` says which).
+ */
+export type NotificationState = 'QUEUED' | 'SENDING' | 'SENT' | 'FAILED' | 'SKIPPED';
 
 /** One message to a person: what was (or will be) sent, through which channel, and how it went. */
 @Entity('notifications')
@@ -47,6 +50,10 @@ export class NotificationEntity {
 
   @Column({ type: 'text', nullable: true })
   error!: string | null;
+
+  /** Why a SKIPPED notification was not sent, e.g. "SMS for ORDERS is off (default)". */
+  @Column({ name: 'skip_reason', type: 'text', nullable: true })
+  skipReason!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -6,12 +6,13 @@ import { issueAccountToken } from '../account/account-token.service';
 import type { UsersContext } from '../context';
 import { UserEntity } from '../user/user.entity';
 import { isPhoneNumber, queueEmail, queueSms } from './notification.service';
+import { orderLabel } from './notification.templates';
 
 /** The consumer name under which processed events are remembered. */
 export const NOTIFICATION_CONSUMER = 'users.notifications';
 
 /** The events that become messages. */
-export type NotificationEvents = EventsOf<'user.registered' | 'order.confirmed' | 'shipment.updated' | 'refund.issued' | 'cart.abandoned'>;
+export type NotificationEvents = EventsOf<'user.registered' | 'order.confirmed' | 'order.cancelled' | 'shipment.updated' | 'refund.issued' | 'cart.abandoned'>;
 
 /** The account an event names, if it (still) exists here. */
 async function accountOf(m: EntityManager, userId: string | null): Promise<UserEntity | null> {
@@ -21,6 +22,8 @@ async function accountOf(m: EntityManager, userId: string | null): Promise<UserE
 /**
  * Events that become messages. Each runs once per event (applyOnce records the job id in the same
  * transaction as the notification rows and their send jobs), however often BullMQ delivers it.
+ * queueEmail/queueSms apply the recipient's preferences (notification-preferences.ts): a message
+ * they turn off is recorded as SKIPPED; receipts and account mails are always sent.
  */
 export function notificationEventHandlers(storefrontUrl: string): HandlerMap<UsersContext, NotificationEvents> {
   const once = (ctx: UsersContext, effect: (m: EntityManager) => Promise<void>) =>
@@ -39,14 +42,26 @@ export function notificationEventHandlers(storefrontUrl: string): HandlerMap<Use
         });
       }),
 
+    /** The receipt by e-mail (always), and by text message when the customer gave a phone and opted in to SMS for orders. */
     'order.confirmed': (ctx, event) =>
       once(ctx, async (m) => {
-        const { orderId, email, lines } = event;
         const user = await accountOf(m, event.userId);
-        await queueEmail(m, { userId: user?.id ?? null, email }, 'order-confirmed', {
+        const userId = user?.id ?? null;
+        const data = {
           name: user?.name ?? null,
-          orderId,
-          itemCount: lines.reduce((sum, l) => sum + l.quantity, 0),
+          orderNumber: orderLabel(event.orderId, event.orderNumber),
+          itemCount: event.lines.reduce((sum, l) => sum + l.quantity, 0),
+        };
+        await queueEmail(m, { userId, email: event.email }, 'order-confirmed', data);
+        if (isPhoneNumber(event.phone)) await queueSms(m, { userId, phone: event.phone }, 'order-confirmed', data);
+      }),
+
+    'order.cancelled': (ctx, event) =>
+      once(ctx, async (m) => {
+        const user = await accountOf(m, event.userId);
+        await queueEmail(m, { userId: user?.id ?? null, email: event.email }, 'order-cancelled', {
+          name: user?.name ?? null,
+          orderNumber: orderLabel(event.orderId, event.orderNumber),
         });
       }),
 

@@ -32,7 +32,7 @@ export type NotificationRow = Pick<
 
 export function notificationLoaders(db: RequestDb) {
   return {
-    /** Pages of several users' notifications (newest first) in one statement: a LATERAL join per key. */
+    /** Pages of several users' notifications (newest first) in one statement: a LATERAL join per key. SKIPPED ones are not listed. */
     notificationPage: new DataLoader<NotificationPageKey, NotificationRow[], string>(
       async (keys) => {
         const rows = await db.read((m) =>
@@ -42,7 +42,7 @@ export function notificationLoaders(db: RequestDb) {
                FROM unnest($1::uuid[], $2::int[], $3::bigint[]) WITH ORDINALITY AS k(user_id, lim, before_seq, key_index)
                CROSS JOIN LATERAL (
                  SELECT * FROM notifications n
-                  WHERE n.user_id = k.user_id AND (k.before_seq IS NULL OR n.seq < k.before_seq)
+                  WHERE n.user_id = k.user_id AND n.status <> 'SKIPPED' AND (k.before_seq IS NULL OR n.seq < k.before_seq)
                   ORDER BY n.seq DESC LIMIT k.lim
                ) n
               ORDER BY k.key_index, n.seq DESC`,
@@ -68,7 +68,7 @@ export function notificationLoaders(db: RequestDb) {
       },
       { cacheKeyFn: (k) => `${k.userId}:${k.limit}:${k.beforeSeq ?? ''}`, maxBatchSize: 500 },
     ),
-    /** How many notifications each user has. */
+    /** How many notifications each user has (SKIPPED ones not counted). */
     notificationCountByUser: valueLoader(
       (userIds: readonly string[]) =>
         db.read((m) =>
@@ -77,6 +77,7 @@ export function notificationLoaders(db: RequestDb) {
             .select('n.user_id', 'userId')
             .addSelect('count(*)::int', 'count')
             .where('n.user_id IN (:...userIds)', { userIds: [...userIds] })
+            .andWhere("n.status <> 'SKIPPED'")
             .groupBy('n.user_id')
             .getRawMany<{ userId: string; count: number }>(),
         ),

@@ -15,7 +15,7 @@ function toNotification(row: NotificationRow): Notification {
     template: row.template,
     recipient: row.recipient,
     subject: row.subject,
-    // a message being sent right now is still QUEUED to the reader
+    // a message being sent right now is still QUEUED to the reader (SKIPPED ones are not listed)
     status: row.status === 'SENDING' ? NotificationStatus.QUEUED : (row.status as NotificationStatus),
     createdAt: row.createdAt,
     sentAt: row.sentAt,
@@ -27,7 +27,8 @@ export class UserNotificationsResolver {
   @SelfOrStaff()
   @Directive(PRIVATE)
   @FieldResolver(() => NotificationConnection, {
-    description: 'The messages sent to this user (account mails, order and shipping updates), newest first. Private: the owner and staff.',
+    description:
+      'The messages sent to this user (account mails, order and shipping updates), newest first. Messages that the notificationPreferences turned off are not listed. Private: the owner and staff.',
   })
   async notifications(
     @Root() user: User,

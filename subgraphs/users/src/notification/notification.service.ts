@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { enqueue } from '../../../../platform/queue/outbox';
-import { NotificationEntity } from './notification.entity';
+import { NotificationEntity, type NotificationChannelValue } from './notification.entity';
+import { choicesOf } from './notification-preference.service';
+import { deliveryFor, messageKind, TRANSACTIONAL } from './notification-preferences';
 import { renderEmail, renderSms, type TemplateData, type TemplateName } from './notification.templates';
 
 export const SEND_JOB = 'notification.send';
@@ -18,7 +20,9 @@ interface Common {
 
 /**
  * Records an e-mail and queues its sending, in `m`'s transaction: the notification exists if and
- * only if the change that caused it commits. Returns the notification's id.
+ * only if the change that caused it commits. When the recipient's preferences turn this kind of
+ * message off (notification-preferences.ts), it is recorded as SKIPPED with the reason and not
+ * queued. Returns the notification's id.
  */
 export async function queueEmail<T extends TemplateName>(
   m: EntityManager,
@@ -27,10 +31,10 @@ export async function queueEmail<T extends TemplateName>(
   data: TemplateData[T],
 ): Promise<string> {
   const { subject, body } = renderEmail(template, data);
-  return insertAndEnqueue(m, { userId: to.userId, channel: 'EMAIL', recipient: to.email, template, subject, body, secret: to.secret ?? null });
+  return record(m, { userId: to.userId, channel: 'EMAIL', recipient: to.email, template, subject, body, secret: to.secret ?? null });
 }
 
-/** Records a text message and queues its sending; null when the template has no text form. */
+/** Records a text message and queues its sending (or records it SKIPPED, as queueEmail); null when the template has no text form. */
 export async function queueSms<T extends TemplateName>(
   m: EntityManager,
   to: Common & { phone: string },
@@ -39,10 +43,17 @@ export async function queueSms<T extends TemplateName>(
 ): Promise<string | null> {
   const body = renderSms(template, data);
   if (!body) return null;
-  return insertAndEnqueue(m, { userId: to.userId, channel: 'SMS', recipient: to.phone, template, subject: null, body, secret: to.secret ?? null });
+  return record(m, { userId: to.userId, channel: 'SMS', recipient: to.phone, template, subject: null, body, secret: to.secret ?? null });
 }
 
-async function insertAndEnqueue(m: EntityManager, row: Partial<NotificationEntity>): Promise<string> {
+/** The recipient's preferences decide (read in `m`'s transaction; a transactional message reads none). */
+async function record(m: EntityManager, row: Partial<NotificationEntity> & { channel: NotificationChannelValue; template: TemplateName; userId: string | null }): Promise<string> {
+  const needsChoices = messageKind(row.channel, row.template) !== TRANSACTIONAL && row.userId !== null;
+  const delivery = deliveryFor(row.channel, row.template, needsChoices ? await choicesOf(m, row.userId!) : []);
+  if (!delivery.send) {
+    const { identifiers } = await m.insert(NotificationEntity, { ...row, secret: null, status: 'SKIPPED', skipReason: delivery.reason });
+    return identifiers[0].id as string;
+  }
   const { identifiers } = await m.insert(NotificationEntity, { ...row, status: 'QUEUED' });
   const notificationId = identifiers[0].id as string;
   const payload: SendJobData = { notificationId };

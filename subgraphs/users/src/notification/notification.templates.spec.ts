@@ -1,4 +1,4 @@
-import { renderEmail, renderSms, SECRET_PLACEHOLDER, withSecret } from './notification.templates';
+import { orderLabel, renderEmail, renderSms, SECRET_PLACEHOLDER, withSecret } from './notification.templates';
 
 describe('notification templates', () => {
   it('keep the one-time token out of the stored body and put it in when sending', () => {
@@ -14,11 +14,18 @@ describe('notification templates', () => {
     expect(renderEmail('welcome', { name: 'Bo', verifyUrl: 'https://x/verify-email?token=t' }).body).toContain('https://x/verify-email?token=t');
   });
 
-  it('count the items of an order and name the order by a short number', () => {
-    const mail = renderEmail('order-confirmed', { name: null, orderId: 'abcdef12-0000-4000-8000-000000000000', itemCount: 1 });
-    expect(mail.subject).toBe('Order ABCDEF12 confirmed');
+  it('count the items of an order and name the order by its number', () => {
+    const mail = renderEmail('order-confirmed', { name: null, orderNumber: 'ORD-2026-000123', itemCount: 1 });
+    expect(mail.subject).toBe('Order ORD-2026-000123 confirmed');
     expect(mail.body).toContain('Hello,');
-    expect(mail.body).toContain('(1 item)');
+    expect(mail.body).toContain('order ORD-2026-000123 (1 item)');
+    expect(renderSms('order-confirmed', { name: null, orderNumber: 'ORD-2026-000123', itemCount: 3 })).toMatch(/^Shop: thank you! Order ORD-2026-000123 \(3 items\)/);
+    expect(renderEmail('order-cancelled', { name: 'Ann', orderNumber: 'ORD-2026-000123' }).subject).toBe('Order ORD-2026-000123 cancelled');
+  });
+
+  it('fall back to a short form of the order id for an event without an order number', () => {
+    expect(orderLabel('abcdef12-0000-4000-8000-000000000000', undefined)).toBe('ABCDEF12');
+    expect(orderLabel('abcdef12-0000-4000-8000-000000000000', 'ORD-2026-000001')).toBe('ORD-2026-000001');
   });
 
   it('make text messages of at most 160 characters, only for templates that have one', () => {

@@ -9,7 +9,9 @@ export interface TemplateData {
   welcome: { name: string; verifyUrl: string | null };
   'password-reset': { name: string; resetUrl: string };
   'email-verification': { name: string; verifyUrl: string };
-  'order-confirmed': { name: string | null; orderId: string; itemCount: number };
+  /** `orderNumber`: the number customers see, e.g. ORD-2026-000123. */
+  'order-confirmed': { name: string | null; orderNumber: string; itemCount: number };
+  'order-cancelled': { name: string | null; orderNumber: string };
   'shipment-update': {
     name: string | null;
     orderId: string;
@@ -32,6 +34,9 @@ export interface EmailContent {
 const hello = (name: string | null) => (name ? `Hello ${name},` : 'Hello,');
 const signOff = '\n\nThe Shop team';
 const shortOrder = (orderId: string) => orderId.slice(0, 8).toUpperCase();
+/** The order's number, or a short form of its id for an event that carries no number. */
+export const orderLabel = (orderId: string, orderNumber?: string | null) => orderNumber || shortOrder(orderId);
+const items = (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`;
 const humanStatus = (status: string) => status.toLowerCase().replace(/_/g, ' ');
 
 const EMAIL: { [T in TemplateName]: (data: TemplateData[T]) => EmailContent } = {
@@ -53,8 +58,14 @@ const EMAIL: { [T in TemplateName]: (data: TemplateData[T]) => EmailContent } = 
     body: `${hello(d.name)}\n\nplease confirm your e-mail address by opening this link within 48 hours:\n${d.verifyUrl}${signOff}`,
   }),
   'order-confirmed': (d) => ({
-    subject: `Order ${shortOrder(d.orderId)} confirmed`,
-    body: `${hello(d.name)}\n\nthank you for your order ${shortOrder(d.orderId)} (${d.itemCount} ${d.itemCount === 1 ? 'item' : 'items'}). We will let you know when it ships.${signOff}`,
+    subject: `Order ${d.orderNumber} confirmed`,
+    body: `${hello(d.name)}\n\nthank you for your order ${d.orderNumber} (${items(d.itemCount)}). We will let you know when it ships.${signOff}`,
+  }),
+  'order-cancelled': (d) => ({
+    subject: `Order ${d.orderNumber} cancelled`,
+    body:
+      `${hello(d.name)}\n\nyour order ${d.orderNumber} has been cancelled and will not be shipped. ` +
+      `Any payment taken for it goes back to your card; you will receive a separate receipt for the refund.${signOff}`,
   }),
   'shipment-update': (d) => ({
     subject: `Order ${shortOrder(d.orderId)}: ${humanStatus(d.status)}`,
@@ -77,6 +88,7 @@ const EMAIL: { [T in TemplateName]: (data: TemplateData[T]) => EmailContent } = 
 
 /** Text messages exist for the templates worth a text; at most 160 characters. */
 const SMS: { [T in TemplateName]?: (data: TemplateData[T]) => string } = {
+  'order-confirmed': (d) => `Shop: thank you! Order ${d.orderNumber} (${items(d.itemCount)}) is confirmed. We will let you know when it ships.`,
   'shipment-update': (d) =>
     `Shop: order ${shortOrder(d.orderId)} is ${humanStatus(d.status)}` +
     (d.trackingNumber ? ` (${d.carrier} ${d.trackingNumber})` : '') +

@@ -40,7 +40,7 @@ export class Notification {
 
   @Field({
     description:
-      'Which message it is: welcome, password-reset, email-verification, order-confirmed, shipment-update, refund-issued (more may be added).',
+      'Which message it is: welcome, password-reset, email-verification, order-confirmed, order-cancelled, shipment-update, refund-issued, cart-abandoned (more may be added).',
   })
   template!: string;
 
