@@ -11,6 +11,8 @@ export interface SubgraphConfig extends CommonConfig {
   serviceUrls: Partial<Record<SubgraphName, string>>;
   /** QUEUE_PREFIX: the BullMQ key prefix of its worker (BullMQ's `bull` when unset), to share one Redis between separate runs. */
   queuePrefix?: string;
+  /** QUEUE_LOCK_MS: how long a job's lock lasts unrenewed; a dead worker's jobs are redelivered within about twice this (default 30 s). */
+  queueLockMs?: number;
 }
 
 /** A subgraph's own settings on top of SubgraphConfig. */
@@ -39,6 +41,7 @@ export function readSubgraphConfig<C extends SubgraphConfig>(
       SUBGRAPH_NAMES.filter((other) => other !== name).map((other) => [other, env.url(`${envPrefix(other)}_URL`, defaultSubgraphUrl(other), ['http', 'https'])]),
     ),
     queuePrefix: env.optional('QUEUE_PREFIX'),
+    queueLockMs: env.optional('QUEUE_LOCK_MS') ? env.int('QUEUE_LOCK_MS', 30_000, { min: 1000, max: 600_000 }) : undefined,
     ...own?.(env, common),
   } as C;
   env.done();

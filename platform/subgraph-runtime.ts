@@ -41,13 +41,13 @@ export async function startWorker<C extends SubgraphConfig, D extends SubgraphDe
   subgraph: SubgraphDefinition<C, D>,
   config: C,
   log: Logger,
-  options: { pollMs?: number; prefix?: string } = {},
+  options: { pollMs?: number; prefix?: string; lockMs?: number } = {},
 ): Promise<RunningWorker> {
   const deps = await subgraph.openDeps(config, log);
   const queueRedis = createRedis(config.redisUrl, `${subgraph.name}-worker`, true);
   const relay = new OutboxRelay(subgraph.name, config.database.primaryUrl, queueRedis, log, options.pollMs, options.prefix);
   await relay.start();
-  const consumer = startConsumer(subgraph.name, subgraph.jobHandlers(deps), queueRedis, log, { prefix: options.prefix });
+  const consumer = startConsumer(subgraph.name, subgraph.jobHandlers(deps), queueRedis, log, { prefix: options.prefix, lockMs: options.lockMs });
   const repeating = subgraph.repeatingJobs(deps);
   const scheduler = repeating.length ? new Queue(subgraph.name, { connection: queueRedis, prefix: options.prefix }) : undefined;
   // one scheduler per job name: every worker process upserts the same one, BullMQ runs it once per period
@@ -87,7 +87,7 @@ export function runSubgraphWorker<C extends SubgraphConfig, D extends SubgraphDe
     const migrations = await subgraph.openDeps(config, log);
     await migrate(migrations.database.dataSource);
     await subgraph.closeDeps(migrations);
-    const worker = await startWorker(subgraph, config, log, { prefix: config.queuePrefix });
+    const worker = await startWorker(subgraph, config, log, { prefix: config.queuePrefix, lockMs: config.queueLockMs });
     const ops = createOpsApp(worker.ready).listen(config.workerPort, host());
     log.info({ port: config.workerPort }, `${subgraph.name} worker ready`);
     return async () => {

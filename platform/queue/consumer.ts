@@ -47,13 +47,17 @@ export function applyOncePerJob(ctx: Pick<BaseContext, 'db' | 'job'>, consumer: 
 
 export type JobHandlers = Record<string, (job: Job) => Promise<void>>;
 
-/** A BullMQ worker that dispatches by job name; an unknown name fails the job loudly. */
+/**
+ * A BullMQ worker that dispatches by job name; an unknown name fails the job loudly. `lockMs`
+ * (BullMQ's lockDuration and stalledInterval, 30 s by default): a job whose worker died is found
+ * stalled and delivered again within about twice this.
+ */
 export function startConsumer(
   queue: string,
   handlers: JobHandlers,
   connection: Redis,
   log: Logger,
-  options: { concurrency?: number; prefix?: string } = {},
+  options: { concurrency?: number; prefix?: string; lockMs?: number } = {},
 ): Worker {
   const worker = new Worker(
     queue,
@@ -70,7 +74,12 @@ export function startConsumer(
         throw error;
       }
     },
-    { connection, concurrency: options.concurrency ?? 8, prefix: options.prefix },
+    {
+      connection,
+      concurrency: options.concurrency ?? 8,
+      prefix: options.prefix,
+      ...(options.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),
+    },
   );
   worker.on('failed', (job, error) => log.warn({ err: error, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade }, 'job failed'));
   worker.on('error', (error) => log.error({ err: error }, 'worker error'));
