@@ -122,6 +122,7 @@ describe('checkout through the gateway', () => {
       return files.length ? JSON.parse(await readFile(join(dir, files[0]), 'utf8')) : null;
     }, 20_000, 100);
     expect(mail.to).toBe(customer.email);
+    expect(mail.subject).toBe(`Order ${order.orderNumber} confirmed`);
   });
 
   it('tok_chargeDeclined: PAYMENT_DECLINED, the order CANCELLED, the cart and the stock unchanged', async () => {
@@ -254,6 +255,13 @@ describe('checkout through the gateway', () => {
     const history = (await stack.call(op.Order, { id: first }, customer.accessToken)).data!.order.statusHistory;
     expect(history.at(-1)).toMatchObject({ status: 'CANCELLED', note: 'changed my mind' });
     expect(errorsOf((await stack.call(op.CancelOrder, { id: first }, customer.accessToken)).data!.cancelOrder)).toEqual(['ORDER_NOT_CANCELLABLE']);
+    // order.cancelled → users mails the customer, naming the order by its number
+    const orderNumber = (await stack.call(op.Order, { id: first }, customer.accessToken)).data!.order.orderNumber;
+    await waitFor('the cancellation mail', async () => {
+      await stack.drainOutboxes();
+      const res = await stack.call(op.MyNotifications, { first: 20 }, customer.accessToken);
+      return res.data!.me.notifications.edges.some((e: { node: { template: string; subject: string; status: string } }) => e.node.template === 'order-cancelled' && e.node.subject === `Order ${orderNumber} cancelled` && e.node.status === 'SENT');
+    }, 20_000, 100);
 
     const second = await place();
     // shipping learns of the order from order.confirmed

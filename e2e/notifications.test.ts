@@ -28,3 +28,33 @@ describe('MyNotifications', () => {
     expect(res.data!.me).toBeNull();
   });
 });
+
+describe('MyNotificationPreferences and UpdateNotificationPreferences', () => {
+  it('reads the defaults, changes some combinations and reads them back through the gateway', async () => {
+    const c = await stack.registerCustomer('Pia');
+    const defaults = (await stack.call(op.MyNotificationPreferences, {}, c.accessToken)).data!.me.notificationPreferences;
+    expect(defaults.map((p: { channel: string; kind: string; enabled: boolean; isDefault: boolean }) => `${p.channel}:${p.kind}:${p.enabled}:${p.isDefault}`)).toEqual([
+      'EMAIL:ORDERS:true:true', 'EMAIL:SHIPPING:true:true', 'EMAIL:MARKETING:false:true', 'SMS:ORDERS:false:true', 'SMS:SHIPPING:false:true',
+    ]);
+
+    const input = { preferences: [{ channel: 'SMS', kind: 'SHIPPING', enabled: true }, { channel: 'EMAIL', kind: 'MARKETING', enabled: true }] };
+    const updated = await stack.call(op.UpdateNotificationPreferences, { input }, c.accessToken);
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data!.updateNotificationPreferences.userErrors).toEqual([]);
+    const changed = updated.data!.updateNotificationPreferences.notificationPreferences;
+    expect(changed[2]).toEqual({ channel: 'EMAIL', kind: 'MARKETING', enabled: true, isDefault: false });
+    expect(changed[4]).toEqual({ channel: 'SMS', kind: 'SHIPPING', enabled: true, isDefault: false });
+    // the caller reads its own write at once (the gateway carries the consistency token)
+    const read = await stack.call(op.MyNotificationPreferences, {}, c.accessToken);
+    expect(read.data!.me.notificationPreferences).toEqual(changed);
+  });
+
+  it('refuses SMS for MARKETING with INVALID and guests with UNAUTHENTICATED', async () => {
+    const c = await stack.registerCustomer();
+    const invalid = await stack.call(op.UpdateNotificationPreferences, { input: { preferences: [{ channel: 'SMS', kind: 'MARKETING', enabled: true }] } }, c.accessToken);
+    expect(invalid.data!.updateNotificationPreferences).toMatchObject({ notificationPreferences: null, userErrors: [{ code: 'INVALID', field: 'input.preferences.0' }] });
+    const asGuest = await stack.call(op.UpdateNotificationPreferences, { input: { preferences: [{ channel: 'EMAIL', kind: 'ORDERS', enabled: false }] } });
+    expect(asGuest.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await stack.call(op.MyNotificationPreferences, {})).data!.me).toBeNull();
+  });
+});
