@@ -3,6 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { waitFor } from '../../../platform/infra/processes';
 import { enqueue } from '../../../platform/queue/outbox';
 import { TAX_RATES } from '../migrations/1733300000000-orders';
+import { OrderEntity } from '../src/order/order.entity';
+import { cancelOrderRecord, confirmOrder } from '../src/order/order-state';
 import { OrderStatus } from '../src/order/order-status';
 import { admin, customer, guest, ORDER_FIELDS, placeOrder, service, startOrders, type OrdersHarness } from './helpers';
 
@@ -101,6 +103,28 @@ describe('orders', () => {
     const cancelled = await placeOrder(h, randomUUID(), OrderStatus.CANCELLED);
     await shippingEvent('shipment.created', cancelled);
     expect(await statusOf(cancelled)).toBe(OrderStatus.CANCELLED);
+  });
+
+  it('order.confirmed and order.cancelled carry the order number, for the customer mail', async () => {
+    const id = await placeOrder(h, randomUUID(), OrderStatus.PENDING);
+    await h.deps.database.dataSource.transaction(async (m: EntityManager) => {
+      const order = await m.findOneByOrFail(OrderEntity, { id });
+      await confirmOrder(m, order);
+      await cancelOrderRecord(m, order, 'changed my mind');
+    });
+    const [{ number }] = await h.sql<{ number: string }>('SELECT order_number AS number FROM orders WHERE id = $1', [id]);
+    expect(number).toMatch(/^ORD-\d{4}-\d{6}$/);
+    const events = await h.sql<{ queue: string; name: string; orderNumber: string }>(
+      `SELECT queue, name, payload->>'orderNumber' AS "orderNumber" FROM outbox WHERE payload->>'orderId' = $1 ORDER BY id`,
+      [id],
+    );
+    expect(events).toEqual([
+      { queue: 'users', name: 'order.confirmed', orderNumber: number },
+      { queue: 'catalog', name: 'order.confirmed', orderNumber: number },
+      { queue: 'shipping', name: 'order.confirmed', orderNumber: number },
+      { queue: 'users', name: 'order.cancelled', orderNumber: number },
+      { queue: 'shipping', name: 'order.cancelled', orderNumber: number },
+    ]);
   });
 
   it('staff list orders by status, customer email and date; customers are FORBIDDEN', async () => {

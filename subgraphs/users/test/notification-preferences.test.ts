@@ -1,6 +1,7 @@
 import type { Job } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { countStatements } from '../../../platform/db/statement-log';
 import type { JobHandlers } from '../../../platform/queue/consumer';
 import { notificationChannels, usersJobHandlers } from '../src/jobs';
 import { guest, startUsers, type Customer, type UsersHarness } from './helpers';
@@ -125,6 +126,21 @@ describe('User.notificationPreferences and updateNotificationPreferences', () =>
     const staff = await users.call(await users.admin(), read, reps);
     expect(staff.errors).toBeUndefined();
     expect(staff.data!._entities[0].notificationPreferences[2]).toEqual({ channel: 'EMAIL', kind: 'MARKETING', enabled: true });
+  });
+});
+
+describe('User.notificationPreferences of many users', () => {
+  it("costs the same number of statements for 2 users' preferences as for 6", async () => {
+    for (let i = 0; i < 6; i++) await choose(await users.register(), { channel: 'SMS', kind: 'SHIPPING', enabled: true });
+    const admin = await users.admin();
+    const doc = `query ($first: Int) { users(first: $first) { edges { node { id notificationPreferences { channel kind enabled } } } } }`;
+    const count = async (first: number) => {
+      const { result, counts } = await countStatements([users.deps.database.statements], () => users.call(admin, doc, { first }));
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.users.edges).toHaveLength(first);
+      return counts.total;
+    };
+    expect(await count(6)).toBe(await count(2));
   });
 });
 
