@@ -97,6 +97,22 @@ describe('requestReturn', () => {
     expect((await request(o.owner, { orderId: o.orderId, reason: 'c', lines: [{ orderLineId: o.lineIds[0], quantity: 3 }] })).userErrors).toEqual([]);
   });
 
+  it('staff list every return, newest first, by status, with its order; customers are FORBIDDEN', async () => {
+    const o = await delivered();
+    const made = [];
+    for (const i of [0, 1]) made.push((await request(o.owner, { orderId: o.orderId, reason: `r${i}`, lines: [{ orderLineId: o.lineIds[i], quantity: 1 }] })).returnRequest.id);
+    await update(made[0], 'REJECTED');
+    const LIST = `query ($status: ReturnStatus, $first: Int, $after: String) { returnRequests(status: $status, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id status order { id } } } } }`;
+    const page = (await h.call(admin, LIST, { first: 1 })).data!.returnRequests;
+    expect(page.edges).toEqual([{ node: { id: made[1], status: 'REQUESTED', order: { id: o.orderId } } }]);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect((await h.call(admin, LIST, { first: 1, after: page.pageInfo.endCursor })).data!.returnRequests.edges[0].node.id).toBe(made[0]);
+    const rejected = (await h.call(admin, LIST, { status: 'REJECTED', first: 100 })).data!.returnRequests;
+    expect(rejected.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(made[0]);
+    expect(rejected.edges.every((e: { node: { status: string } }) => e.node.status === 'REJECTED')).toBe(true);
+    expect((await h.call(o.owner, LIST, {})).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('two concurrent requests for the last returnable units: one gets them', async () => {
     const o = await delivered();
     const input = { orderId: o.orderId, reason: 'race', lines: [{ orderLineId: o.lineIds[1], quantity: 2 }] };

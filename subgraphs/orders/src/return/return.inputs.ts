@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ReturnStatus } from './return-status';
 
 @InputType({ description: 'Units of one order line to send back.' })
 export class ReturnLineInput {
@@ -19,4 +20,16 @@ export class RequestReturnInput {
 
   @Field({ description: 'Why, 1 to 500 characters.' })
   reason!: string;
+}
+
+@ArgsType()
+export class ReturnPageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 0 to 100 (default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Continue after this cursor (an endCursor).' })
+  after?: string | null;
+
+  @Field(() => ReturnStatus, { nullable: true, description: 'Only returns in this status, e.g. REQUESTED (those waiting for a decision).' })
+  status?: ReturnStatus | null;
 }

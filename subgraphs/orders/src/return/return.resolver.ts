@@ -1,14 +1,18 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Customer, Staff } from '../../../../platform/graphql/authorization';
 import { PRIVATE } from '../../../../platform/graphql/cache-hints';
+import { pageSize, toConnection, type Connection } from '../../../../platform/graphql/connection';
+import { seqAfter } from '../../../../platform/paged-loader';
 import type { OrdersContext } from '../context';
-import { Order } from '../order/order.type';
-import { RequestReturnInput } from './return.inputs';
+import { canRead } from '../order/order-access';
+import { Order, toOrder } from '../order/order.type';
+import { ReturnRequestEntity } from './return.entity';
+import { RequestReturnInput, ReturnPageArgs } from './return.inputs';
 import { RequestReturnPayload, UpdateReturnStatusPayload } from './return.payloads';
 import { requestReturn, type ReturnResult } from './return-request.service';
 import { ReturnStatus } from './return-status';
 import { updateReturnStatus } from './return-status.service';
-import { ReturnLine, ReturnRequest, toReturnLine, toReturnRequest } from './return.type';
+import { ReturnLine, ReturnRequest, ReturnRequestConnection, toReturnLine, toReturnRequest } from './return.type';
 
 const payload = <P extends RequestReturnPayload | UpdateReturnStatusPayload>(Payload: new () => P, r: ReturnResult): P =>
   Object.assign(new Payload(), { returnRequest: r.returnRequest && toReturnRequest(r.returnRequest), userErrors: r.userErrors });
@@ -44,6 +48,28 @@ export class ReturnMutationsResolver {
 
 @Resolver(() => ReturnRequest)
 export class ReturnFieldsResolver {
+  @Staff()
+  @Directive(PRIVATE)
+  @Query(() => ReturnRequestConnection, { description: 'Staff: every return, newest first, optionally in one status (REQUESTED: waiting for a decision).' })
+  async returnRequests(@Args(() => ReturnPageArgs) { first, after, status }: ReturnPageArgs, @Ctx() ctx: OrdersContext): Promise<Connection<ReturnRequest>> {
+    const limit = pageSize(first, 20, 100);
+    const afterSeq = seqAfter(after);
+    return ctx.db.read(async (m) => {
+      const q = m.createQueryBuilder(ReturnRequestEntity, 'r');
+      if (status) q.andWhere('r.status = :status', { status });
+      const totalCount = await q.clone().getCount();
+      if (afterSeq) q.andWhere('r.seq < :seq', { seq: afterSeq });
+      const rows = await q.orderBy('r.seq', 'DESC').limit(limit + 1).getMany();
+      return toConnection(rows, limit, totalCount, (r) => [r.seq], toReturnRequest, afterSeq !== null);
+    });
+  }
+
+  @FieldResolver(() => Order, { nullable: true, description: 'The order returned from (null for a caller who may not read it).' })
+  async order(@Root() r: ReturnRequest, @Ctx() ctx: OrdersContext): Promise<Order | null> {
+    const row = await ctx.loaders.orderById.load(r.orderId);
+    return row && canRead(ctx, row) ? toOrder(row) : null;
+  }
+
   @FieldResolver(() => [ReturnLine], { description: 'What is sent back, in the order asked.' })
   async lines(@Root() r: ReturnRequest, @Ctx() ctx: OrdersContext): Promise<ReturnLine[]> {
     return (await ctx.loaders.linesByReturn.load(r.id)).map((l) => toReturnLine(l, r));

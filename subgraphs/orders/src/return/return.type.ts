@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { connectionType } from '../../../../platform/graphql/connection';
 import { DateTimeScalar } from '../../../../platform/graphql/scalars';
 import { Money } from '../../../../platform/graphql/types';
 import { centsToMoney } from '../common/money';
@@ -55,6 +56,8 @@ export class ReturnRequest {
   orderId!: string;
   currencyCode!: string;
 }
+
+export const ReturnRequestConnection = connectionType('ReturnRequest', ReturnRequest, 'A page of returns, newest first.');
 
 /** RECEIVED and REFUNDED returns have their refund amounts. */
 const settled = (status: ReturnStatus) => status === ReturnStatus.RECEIVED || status === ReturnStatus.REFUNDED;
