@@ -136,6 +136,11 @@ describe('returns through the gateway', () => {
     expect(hidden.data!.order).toBeNull();
     expect(codes(hidden.errors)).toContain('NOT_FOUND');
     expect((await stack.call(ORDER_RETURNS, { id: order.id }, adminToken)).data!.order.returns).toHaveLength(1);
+    const mine = (await stack.call(op.OrderReturns, { id: order.id }, customer.accessToken)).data!.order;
+    expect(mine.returns).toMatchObject([{ id: returnId, status: 'RECEIVED', refund: { status: 'SUCCEEDED', amount: { amount: '48.26' } } }]);
+    const queue = (await stack.call(adminOp.AdminReturns, { status: 'RECEIVED', first: 50 }, adminToken)).data!.returnRequests;
+    expect(queue.edges.find((e: { node: { id: string } }) => e.node.id === returnId).node).toMatchObject({ refundAmount: { amount: '48.26' }, order: { id: order.id, email: customer.email } });
+    expect(codes((await stack.call(adminOp.AdminReturns, {}, customer.accessToken)).errors)).toEqual(['FORBIDDEN']);
 
     expect((await updateReturn(returnId, 'REFUNDED')).returnRequest.status).toBe('REFUNDED');
     const subjects = await returnMails(customer, 2);
