@@ -35,5 +35,4 @@ it('a subgraph slower than its timeout gives an error per entity (SERVICE_UNAVAI
     expect.objectContaining({ path: ['_entities', 0], extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'timeout' } }),
     expect.objectContaining({ path: ['_entities', 1], extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'timeout' } }),
   ]);
-  expect(pending.length).toBeGreaterThanOrEqual(1);
 });

@@ -51,6 +51,11 @@ export interface EventPayloads {
   'shipment.delivered': ShipmentEventBase & { deliveredAt: string };
   /** Money went back to the customer's card. `amount` is a decimal string such as "19.99". */
   'refund.issued': { refundId: string; orderId: string; userId: string | null; email: string; amount: string; currencyCode: string };
+  /**
+   * A return request of an order changed status (REQUESTED, APPROVED, REJECTED, RECEIVED, REFUNDED).
+   * `refundAmount` (a decimal string) once RECEIVED: what the return refunded.
+   */
+  'return.updated': { returnId: string; orderId: string; userId: string | null; email: string; status: string; refundAmount: string | null; currencyCode: string };
   /** A customer's cart with items was left idle and marked ABANDONED: a reminder is due. */
   'cart.abandoned': { cartId: string; userId: string; itemCount: number };
 }
@@ -83,5 +88,6 @@ export const EVENT_SUBSCRIBERS: Record<EventName, QueueName[]> = {
   'shipment.status-changed': [],
   'shipment.delivered': ['orders'],
   'refund.issued': ['users'],
+  'return.updated': ['users'],
   'cart.abandoned': ['users'],
 };

@@ -14,15 +14,21 @@ async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promis
   }
 }
 
+/**
+ * Waits until the test replica has replayed everything the primary has committed so far: a read
+ * by another caller (who sends no consistency position, so may read the replica) then sees it.
+ */
+export async function replicaCaughtUp(what = 'the replica to replay the primary'): Promise<void> {
+  const lsn = await withClient(testPrimaryUrl('postgres'), async (c) => (await c.query('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn as string);
+  await waitFor(what, () =>
+    withClient(testReplicaUrl('postgres'), async (c) => (await c.query('SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, true) AS ok', [lsn])).rows[0].ok),
+  );
+}
+
 /** A fresh database on the test primary, visible on the replica, for one test file. */
 export async function createTestDatabase(prefix: string): Promise<DatabaseConfig & { name: string }> {
   const name = `t_${process.env.TEST_RUN_ID ?? "adhoc"}_${prefix}_${randomBytes(4).toString("hex")}`;
-  const lsn = await withClient(testPrimaryUrl('postgres'), async (c) => {
-    await c.query(`CREATE DATABASE ${name}`);
-    return (await c.query('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn as string;
-  });
-  await waitFor('the replica to see the new database', () =>
-    withClient(testReplicaUrl('postgres'), async (c) => (await c.query('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok', [lsn])).rows[0].ok),
-  );
+  await withClient(testPrimaryUrl('postgres'), (c) => c.query(`CREATE DATABASE ${name}`));
+  await replicaCaughtUp('the replica to see the new database');
   return { name, primaryUrl: testPrimaryUrl(name), replicaUrls: [testReplicaUrl(name)], poolSize: 5 };
 }

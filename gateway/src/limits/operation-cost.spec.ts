@@ -1,7 +1,7 @@
 import { buildSchema, parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_PAGE_SIZE, operationCost } from './operation-cost';
+import { actualCost, DEFAULT_PAGE_SIZE, operationCost } from './operation-cost';
 
 const api = buildSchema(readFileSync(join(__dirname, '..', '..', '..', 'schema', 'api.graphql'), 'utf8'));
 
@@ -43,4 +43,33 @@ describe('operation cost', () => {
     const twins = Array.from({ length: 12 }, (_, i) => `fragment F${i + 1}b on User { ...F${i + 1} }`).join(' ');
     expect(() => operationCost(api, parse(`{ me { ...F0 } } ${levels.join(' ')} ${twins}`))).toThrow(/nodes/);
   });
+
+  describe('actual cost', () => {
+    const costs = (source: string, data: unknown, variables: Record<string, unknown> = {}) => {
+      const document = parse(source);
+      const operation = document.definitions.find((d) => d.kind === 'OperationDefinition')!;
+      return { requested: operationCost(api, document, variables), actual: actualCost(api, document, operation as never, data) };
+    };
+    const category = (id: string, children: unknown[] = []) => ({ id, name: id, children });
+
+    it('counts a plain list once, as the estimate does, so it never exceeds the requested cost', () => {
+      const tree = Array.from({ length: 12 }, (_, i) => category(`c${i}`, Array.from({ length: 5 }, (_, j) => category(`c${i}.${j}`))));
+      const { requested, actual } = costs('{ categories { id name children { id name children { id } } } }', { categories: tree });
+      // categories 1 + id 1 + name 1 + children (1 + id 1 + name 1 + children 1): the most costly item, once
+      expect(actual).toBe(7);
+      expect(actual).toBeLessThanOrEqual(requested);
+    });
+
+    it("counts a connection's items, up to its page size", () => {
+      const source = '{ products(first: 3) { edges { node { id name } } pageInfo { hasNextPage } } }';
+      const edge = (id: string) => ({ node: { id, name: id } });
+      const full = costs(source, { products: { edges: [edge('a'), edge('b'), edge('c')], pageInfo: { hasNextPage: true } } });
+      const one = costs(source, { products: { edges: [edge('a')], pageInfo: { hasNextPage: false } } });
+      // products 2 + edges (1 + 3 × node (1 + 2)) + pageInfo (1 + 1)
+      expect(full.actual).toBe(2 + 1 + 3 * 3 + 2);
+      expect(one.actual).toBe(2 + 1 + 3 + 2);
+      expect(full.actual).toBeLessThanOrEqual(full.requested);
+    });
+  });
 });
+

@@ -89,7 +89,9 @@ const plans = new WeakMap<Map<string, FieldNode[]>, Map<GraphQLNamedType | undef
 
 /**
  * The cost of what was actually returned: the same model, with each connection's page size replaced
- * by the number of items it held (as Shopify's actualQueryCost). Fields are matched by response key.
+ * by the number of items it held (as Shopify's actualQueryCost), so it never exceeds the requested
+ * cost. A plain list outside a connection counts its most costly item once, as the estimate does.
+ * Fields are matched by response key.
  */
 export function actualCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, data: unknown): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -117,12 +119,18 @@ export function actualCost(schema: GraphQLSchema, document: DocumentNode, operat
     return type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields()[name] : undefined;
   };
 
-  const valueCost = (type: GraphQLOutputType | undefined, nodes: FieldNode[], value: unknown): number => {
+  /** `pageItems`: the list is a connection's page (edges, nodes), whose items all count. */
+  const valueCost = (type: GraphQLOutputType | undefined, nodes: FieldNode[], value: unknown, pageItems = false): number => {
     if (value === null || value === undefined) return 0;
     const unwrapped = type && isNonNullType(type) ? type.ofType : type;
     if (Array.isArray(value)) {
       const item = unwrapped && isListType(unwrapped) ? unwrapped.ofType : undefined;
-      return value.reduce<number>((sum, v) => sum + valueCost(item, nodes, v), 0);
+      let total = 0;
+      for (const v of value) {
+        const cost = valueCost(item, nodes, v);
+        total = pageItems ? total + cost : Math.max(total, cost);
+      }
+      return total;
     }
     if (typeof value !== 'object') return 0;
     const named = unwrapped ? getNamedType(unwrapped) : undefined;
@@ -160,13 +168,14 @@ export function actualCost(schema: GraphQLSchema, document: DocumentNode, operat
 
   const fieldsCost = (parent: GraphQLNamedType | undefined, fields: Map<string, FieldNode[]>, value: Record<string, unknown>): number => {
     if (parent && !isObjectType(parent) && !isInterfaceType(parent)) return fieldsCostByValue(parent, fields, value);
+    const page = parent !== undefined && isConnection(parent);
     let sum = 0;
     for (const { key, nodes, field, kind } of plan(parent, fields)) {
       if (!(key in value)) continue;
       const child = value[key];
       if (kind === 'leaf') sum += SCALAR_COST;
       else if (kind === 'connection') sum += CONNECTION_COST + valueCost(field!.type, nodes, child);
-      else sum += (child === null ? 0 : OBJECT_COST) + valueCost(field?.type, nodes, child);
+      else sum += (child === null ? 0 : OBJECT_COST) + valueCost(field?.type, nodes, child, page);
     }
     return sum;
   };

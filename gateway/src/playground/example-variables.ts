@@ -30,6 +30,7 @@ export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
   Order: { id: 'an order id from MyOrders' },
   CancelOrder: { id: 'an order id', reason: 'Changed my mind' },
   RequestReturn: { input: { orderId: 'an order id', lines: [{ orderLineId: 'an order line id', quantity: 1 }], reason: 'Too small' } },
+  OrderReturns: { id: 'an order id from MyOrders' },
   TrackShipment: { trackingNumber: 'a tracking number' },
   MyNotifications: { first: 20 },
   UpdateNotificationPreferences: { input: { preferences: [{ channel: 'SMS', kind: 'SHIPPING', enabled: true }, { channel: 'EMAIL', kind: 'MARKETING', enabled: false }] } },
@@ -49,4 +50,5 @@ export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
   ModerateReview: { id: 'a review id', status: 'APPROVED' },
   CreateDiscountCode: { input: { code: 'WELCOME10', kind: 'PERCENTAGE', value: '10' } },
   UpdateReturnStatus: { id: 'a return id', status: 'APPROVED' },
+  AdminReturns: { first: 20, status: 'REQUESTED' },
 };

@@ -4,9 +4,9 @@ import type { SubgraphConfig } from '../../../platform/subgraph-config';
 export interface OrdersConfig extends SubgraphConfig {
   /** How long the checkout's stock reservation holds before the catalog releases it (seconds). */
   reservationTtlSeconds: number;
-  /** A checkout still RUNNING this long after its last step is stuck: the reconcile job moves it (seconds). */
+  /** A checkout still RUNNING this long after its last step is stuck: the reconcile job moves it; also how long a return's receipt stays claimed (seconds). */
   sagaDeadlineSeconds: number;
-  /** How often the worker looks for stuck checkouts (milliseconds). */
+  /** How often the worker looks for stuck checkouts and unfinished return receipts (milliseconds). */
   reconcileEveryMs: number;
   /** How long a repeat of a checkout still running waits for its answer before IDEMPOTENCY_KEY_IN_USE (milliseconds). */
   idempotencyWaitMs: number;

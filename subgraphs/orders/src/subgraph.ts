@@ -1,5 +1,6 @@
 import { defineSubgraph } from '../../../platform/subgraph';
 import { Orders1733300000000 } from '../migrations/1733300000000-orders';
+import { Returns1733400000000 } from '../migrations/1733400000000-returns';
 import { CancelOrderResolver } from './cancel/cancel.resolver';
 import { CheckoutSagaEntity } from './checkout/checkout-saga.entity';
 import { CheckoutResolver } from './checkout/checkout.resolver';
@@ -10,13 +11,15 @@ import { ordersJobHandlers, ordersRepeatingJobs } from './jobs';
 import { OrderEntities } from './order/order.entity';
 import { ordersReferences } from './order/order.reference';
 import { OrderResolver, UserOrdersResolver } from './order/order.resolver';
+import { ReturnEntities } from './return/return.entity';
+import { OrderReturnsResolver, ReturnFieldsResolver, ReturnMutationsResolver } from './return/return.resolver';
 
-/** Orders: the checkout saga, order reads, cancellation, and the order status shipping's events move. */
+/** Orders: the checkout saga, order reads, cancellation, returns, and the order status shipping's events move. */
 export default defineSubgraph<OrdersConfig, OrdersDeps, OrdersContext>({
   name: 'orders',
-  entities: [...OrderEntities, CheckoutSagaEntity],
-  migrations: [Orders1733300000000],
-  resolvers: [OrderResolver, UserOrdersResolver, CheckoutResolver, CancelOrderResolver],
+  entities: [...OrderEntities, CheckoutSagaEntity, ...ReturnEntities],
+  migrations: [Orders1733300000000, Returns1733400000000],
+  resolvers: [OrderResolver, UserOrdersResolver, CheckoutResolver, CancelOrderResolver, ReturnMutationsResolver, ReturnFieldsResolver, OrderReturnsResolver],
   references: ordersReferences,
   config: readOrdersSettings,
   deps: ordersDeps,

@@ -109,3 +109,20 @@ describe('refundOrderPayment (internal, for the order flow)', () => {
     }
   });
 });
+
+describe('Refund references', () => {
+  const ENTITIES = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Refund { id status amount { amount currencyCode } } } }`;
+
+  it('a Refund resolves for the customer who paid and staff; null for anyone else and for unknown ids', async () => {
+    const buyer = customer();
+    const a = await captured(h, { userId: buyer.identity.userId, email: 'buyer@example.com' });
+    const done = (await h.call(orders, REFUND_ORDER, { orderId: a.orderId, amount: '12.34', idempotencyKey: `return:${randomUUID()}:refund` })).data!.refundOrderPayment;
+    expect(done.refund.status).toBe('SUCCEEDED');
+    const reps = [{ __typename: 'Refund', id: done.refund.id }, { __typename: 'Refund', id: randomUUID() }, { __typename: 'Refund', id: 'nope' }];
+    const expected = { id: done.refund.id, status: 'SUCCEEDED', amount: { amount: '12.34', currencyCode: 'USD' } };
+    expect((await h.call(buyer, ENTITIES, { reps })).data!._entities).toEqual([expected, null, null]);
+    expect((await h.call(admin, ENTITIES, { reps })).data!._entities[0]).toEqual(expected);
+    expect((await h.call(customer(), ENTITIES, { reps })).data!._entities).toEqual([null, null, null]);
+    expect((await h.call(guest, ENTITIES, { reps })).data!._entities[0]).toBeNull();
+  });
+});

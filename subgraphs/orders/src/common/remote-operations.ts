@@ -123,3 +123,20 @@ export const PAYMENT_FOR_ORDER = typedDocument<{ paymentForOrder: RemotePayment 
 export const CUSTOMER_FOR_CHECKOUT = typedDocument<{ customerForCheckout: { id: string; email: string } | null }, { userId: string }>(
   `query CustomerForCheckout($userId: ID!) { customerForCheckout(userId: $userId) { id email } }`,
 );
+
+export interface RemoteRefund {
+  id: string;
+  status: string;
+}
+
+/** A return's refund: a part of the order's payment, by the return's idempotency key. */
+export const REFUND_RETURN = typedDocument<
+  { refundOrderPayment: Errors & { refund: RemoteRefund | null; payment: RemotePayment | null } },
+  { orderId: string; amount: string; reason: string; idempotencyKey: string }
+>(
+  `mutation RefundReturn($orderId: ID!, $amount: Decimal!, $reason: String, $idempotencyKey: String!) { refundOrderPayment(orderId: $orderId, amount: $amount, reason: $reason, idempotencyKey: $idempotencyKey) { refund { id status } payment { id status } userErrors { field message code } } }`,
+);
+
+export const RETURN_STOCK = typedDocument<{ returnStock: Errors & { success: boolean } }, { reference: string; lines: { productId: string; quantity: number }[] }>(
+  `mutation ReturnStock($reference: String!, $lines: [StockLineInput!]!) { returnStock(reference: $reference, lines: $lines) { success userErrors { field message code } } }`,
+);

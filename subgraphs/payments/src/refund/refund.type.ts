@@ -1,11 +1,12 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../../../platform/graphql/scalars';
 import { Money } from '../../../../platform/graphql/types';
 import { centsToMoney } from '../common/money';
 import type { RefundEntity } from './refund.entity';
 import { RefundStatus } from './refund-status';
 
-@ObjectType({ description: 'Money given back from a payment, in part or in full.' })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'Money given back from a payment, in part or in full. Visible to the customer who paid and to staff.' })
 export class Refund {
   @Field(() => ID, { description: 'Stable identifier (UUID).' })
   id!: string;

@@ -13,8 +13,8 @@ export enum NotificationKind {
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
   description:
-    'What a notification is about, for notificationPreferences. Receipts and account messages (order receipt, refund receipt, welcome, ' +
-    'e-mail verification, password reset) are transactional: always sent, whatever the preferences.',
+    'What a notification is about, for notificationPreferences. Receipts and account messages (order receipt, refund receipt, return updates, ' +
+    'welcome, e-mail verification, password reset) are transactional: always sent, whatever the preferences.',
   valuesConfig: {
     ORDERS: { description: 'Order updates besides the receipt: the confirmation by text message, a cancellation notice.' },
     SHIPPING: { description: 'Shipment updates: label created, in transit, out for delivery, delivered.' },

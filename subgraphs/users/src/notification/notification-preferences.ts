@@ -11,7 +11,8 @@ import type { TemplateName } from './notification.templates';
  *   Only choices are stored, so a default that changes applies to everyone who never chose.
  * - Each message is TRANSACTIONAL (always sent) or of a kind whose preference decides (MESSAGE_KIND).
  *   Transactional: the welcome and e-mail verification mails, the password reset, the order receipt
- *   (order-confirmed by e-mail) and the refund receipt. The order confirmation by text message is ORDERS.
+ *   (order-confirmed by e-mail), the refund receipt and the answers to a return request. The order
+ *   confirmation by text message is ORDERS.
  * - Guests have no preferences: the defaults apply to them.
  * - The decision is taken when the event is consumed; a message it suppresses is recorded as SKIPPED
  *   with the reason, never silently dropped.
@@ -53,6 +54,8 @@ export const MESSAGE_KIND: Record<TemplateName, { EMAIL: MessageKind; SMS?: Noti
   'shipment-update': { EMAIL: NotificationKind.SHIPPING, SMS: NotificationKind.SHIPPING },
   'refund-issued': { EMAIL: TRANSACTIONAL },
   'cart-abandoned': { EMAIL: NotificationKind.MARKETING },
+  // the answer to the customer's own return request (approved, rejected, refunded): a receipt
+  'return-update': { EMAIL: TRANSACTIONAL },
 };
 
 /** A stored choice. */

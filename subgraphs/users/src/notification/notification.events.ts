@@ -12,7 +12,10 @@ import { orderLabel } from './notification.templates';
 export const NOTIFICATION_CONSUMER = 'users.notifications';
 
 /** The events that become messages. */
-export type NotificationEvents = EventsOf<'user.registered' | 'order.confirmed' | 'order.cancelled' | 'shipment.updated' | 'refund.issued' | 'cart.abandoned'>;
+export type NotificationEvents = EventsOf<'user.registered' | 'order.confirmed' | 'order.cancelled' | 'shipment.updated' | 'refund.issued' | 'cart.abandoned' | 'return.updated'>;
+
+/** The return statuses the customer is told of. */
+const MAILED_RETURN_STATUSES = ['APPROVED', 'REJECTED', 'REFUNDED'];
 
 /** The account an event names, if it (still) exists here. */
 async function accountOf(m: EntityManager, userId: string | null): Promise<UserEntity | null> {
@@ -101,6 +104,21 @@ export function notificationEventHandlers(storefrontUrl: string): HandlerMap<Use
           name: user?.name ?? null,
           orderId: e.orderId,
           amount: e.amount,
+          currencyCode: e.currencyCode,
+        });
+      }),
+
+    /** A return approved, rejected or refunded (its other moves are not mailed). */
+    'return.updated': (ctx, event) =>
+      once(ctx, async (m) => {
+        const e = event;
+        if (!MAILED_RETURN_STATUSES.includes(e.status)) return;
+        const user = await accountOf(m, e.userId);
+        await queueEmail(m, { userId: user?.id ?? null, email: e.email }, 'return-update', {
+          name: user?.name ?? null,
+          orderId: e.orderId,
+          status: e.status,
+          refundAmount: e.refundAmount,
           currencyCode: e.currencyCode,
         });
       }),

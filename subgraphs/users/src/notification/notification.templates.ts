@@ -22,6 +22,7 @@ export interface TemplateData {
   };
   'refund-issued': { name: string | null; orderId: string; amount: string; currencyCode: string };
   'cart-abandoned': { name: string | null; itemCount: number; cartUrl: string };
+  'return-update': { name: string | null; orderId: string; status: string; refundAmount: string | null; currencyCode: string };
 }
 
 export type TemplateName = keyof TemplateData;
@@ -83,6 +84,17 @@ const EMAIL: { [T in TemplateName]: (data: TemplateData[T]) => EmailContent } = 
   'cart-abandoned': (d) => ({
     subject: 'You left something in your cart',
     body: `${hello(d.name)}\n\nyour cart still holds ${d.itemCount} ${d.itemCount === 1 ? 'item' : 'items'}. Pick up where you left off:\n${d.cartUrl}${signOff}`,
+  }),
+  'return-update': (d) => ({
+    subject: `Your return for order ${shortOrder(d.orderId)}: ${humanStatus(d.status)}`,
+    body:
+      `${hello(d.name)}\n\n` +
+      (d.status === 'APPROVED'
+        ? `we have approved your return for order ${shortOrder(d.orderId)}. Please send the items back; we refund them once they arrive.`
+        : d.status === 'REJECTED'
+          ? `we are sorry: your return for order ${shortOrder(d.orderId)} was not accepted.`
+          : `your return for order ${shortOrder(d.orderId)} is complete` + (d.refundAmount ? `: we have refunded ${d.refundAmount} ${d.currencyCode}.` : '.')) +
+      signOff,
   }),
 };
 
