@@ -17,13 +17,7 @@ export async function pendingWork(stack: Stack, ignore: Set<string> = new Set())
   for (const s of SUBGRAPHS) {
     const [{ n }] = await db<{ n: number }>(stack, s.database, 'SELECT count(*)::int AS n FROM outbox WHERE relayed_at IS NULL');
     add(`${s.name} outbox`, n);
-    const queue = new Queue(s.name, { connection: stack.redisClient });
-    try {
-      const counts = await queue.getJobCounts('wait', 'active', 'paused', 'prioritized', 'waiting-children');
-      add(`${s.name} queue`, Object.values(counts).reduce((a, b) => a + b, 0));
-    } finally {
-      await queue.close();
-    }
+    add(`${s.name} queue`, (await queuedJobs(stack, s.name)).filter((id) => !ignore.has(id)).length);
   }
   const [sagas] = await db<{ n: number }>(stack, 'orders', `SELECT count(*)::int AS n FROM checkout_sagas WHERE state = 'RUNNING'`);
   add('sagas running', sagas.n);
@@ -36,13 +30,24 @@ export async function pendingWork(stack: Stack, ignore: Set<string> = new Set())
   return pending;
 }
 
+/** `<queue>:<job id>` of the jobs waiting or being processed (not the delayed ones: reservation expiries, retries in backoff). */
+async function queuedJobs(stack: Stack, name: string): Promise<string[]> {
+  const queue = new Queue(name, { connection: stack.redisClient });
+  try {
+    const jobs = await queue.getJobs(['wait', 'active', 'paused', 'prioritized', 'waiting-children'], 0, 999);
+    return jobs.filter(Boolean).map((j) => `${name}:${j.id}`);
+  } finally {
+    await queue.close();
+  }
+}
+
 const unsent = async (stack: Stack) =>
   (await db<{ id: string }>(stack, 'users', `SELECT id::text FROM notifications WHERE status IN ('QUEUED', 'SENDING')`)).map((r) => r.id);
 
 /**
  * Polls until nothing is under way or the deadline passes; returns the milliseconds it took, or what
- * was left. Messages in `stuck` (given up on by an earlier drain) are not waited for; the ones this
- * drain gives up on are added to it.
+ * was left. Messages and jobs in `stuck` (given up on by an earlier drain) are not waited for; the
+ * ones this drain gives up on are added to it.
  */
 export async function drain(stack: Stack, deadlineMs: number, stuck: Set<string>): Promise<{ ms: number; left: Record<string, number> | null; stuck: Set<string> }> {
   const started = Date.now();
@@ -53,5 +58,6 @@ export async function drain(stack: Stack, deadlineMs: number, stuck: Set<string>
     await sleep(250);
   }
   for (const id of await unsent(stack).catch(() => [])) stuck.add(id);
+  for (const s of SUBGRAPHS) for (const id of await queuedJobs(stack, s.name).catch(() => [])) stuck.add(id);
   return { ms: Date.now() - started, left, stuck };
 }

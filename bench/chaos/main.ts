@@ -65,11 +65,12 @@ async function runPhase(stack: Stack, recorder: Recorder, fault: Fault, stuck: S
   await load.stop();
   const stoppedAt = Date.now();
   const drained = await drain(stack, profile.drainSeconds * 1000, stuck);
-  if (drained.stuck.size) notes.push(`${drained.stuck.size} message(s) still QUEUED or SENDING, left from this or earlier phases: not waited for again`);
+  if (drained.stuck.size) notes.push(`${drained.stuck.size} message(s) or job(s) still under way, left from this or earlier phases: not waited for again`);
   const consistentMs = drained.left ? null : Date.now() - healedAt;
   say(`${fault.name}: ${drained.left ? `drain gave up after ${profile.drainSeconds} s: ${JSON.stringify(drained.left)}` : `settled ${(consistentMs! / 1000).toFixed(1)} s after the heal`}`);
   await allReady(stack);
 
+  const crashes = stack.crashes.filter((c) => c.at >= startedAt).map((c) => `${c.name} (${c.exit}, ${((c.at - injectedAt) / 1000).toFixed(1)} s after the inject)`);
   const requests = recorder.of(fault.name);
   const checked = await check(stack, recorder);
   return summarize(
@@ -77,6 +78,7 @@ async function runPhase(stack: Stack, recorder: Recorder, fault: Fault, stuck: S
       fault: fault.name,
       description: fault.description,
       notes,
+      crashes,
       seconds: { warmup: (injectedAt - startedAt) / 1000, fault: (healedAt - injectedAt) / 1000 },
       all: windowOf(requests, 0, Infinity),
       before: windowOf(requests.filter((r) => r.end < injectedAt), startedAt, injectedAt, true),
@@ -108,10 +110,14 @@ async function main(): Promise<number> {
   try {
     say(`stack ready in ${((Date.now() - started) / 1000).toFixed(0)} s; profile ${options.profile.name}: ${selected.map((f) => f.name).join(', ')}`);
     for (const fault of selected) {
+      say(`${((Date.now() - started) / 1000).toFixed(0)} s into the run`);
       const row = await runPhase(stack, recorder, fault, stuck);
       rows.push(row);
       printTable([row]);
     }
+    // the last look waits for everything, earlier leftovers included (a stalled job comes back after 30 to 60 s)
+    const last = await drain(stack, options.profile.finalDrainSeconds * 1000, new Set());
+    say(last.left ? `final drain gave up: ${JSON.stringify(last.left)}` : `everything settled (final drain ${(last.ms / 1000).toFixed(1)} s)`);
     const final = await check(stack, recorder);
     const all = [...recorder.requests.values()].flat();
     rows.push(
@@ -120,6 +126,7 @@ async function main(): Promise<number> {
           fault: 'all',
           description: 'every phase, checked again at the end',
           notes: [],
+          crashes: rows.flatMap((r) => r.crashes.map((c) => `${r.fault}: ${c}`)),
           seconds: { warmup: rows.reduce((s, r) => s + r.seconds.warmup, 0), fault: rows.reduce((s, r) => s + r.seconds.fault, 0) },
           all: windowOf(all, 0, Infinity, true),
           before: mergeWindows(rows.map((r) => r.before)),

@@ -15,6 +15,8 @@ export interface Profile {
   recoveredAfterOk: number;
   /** Longest wait for outboxes, queues and sagas to settle once the load stopped. */
   drainSeconds: number;
+  /** Longest wait before the last check, for everything left over by any phase. */
+  finalDrainSeconds: number;
   /** A client gives up repeating one checkout (same idempotency key) after this long. */
   checkoutDeadlineSeconds: number;
   /** Pause between a virtual user's requests (milliseconds, uniformly up to this). */
@@ -30,6 +32,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     recoverSeconds: 90,
     recoveredAfterOk: 12,
     drainSeconds: 90,
+    finalDrainSeconds: 90,
     checkoutDeadlineSeconds: 90,
     thinkMs: 200,
   },
@@ -38,9 +41,10 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     users: 4,
     warmupSeconds: 3,
     holdSeconds: 5,
-    recoverSeconds: 30,
+    recoverSeconds: 20,
     recoveredAfterOk: 6,
-    drainSeconds: 20,
+    drainSeconds: 10,
+    finalDrainSeconds: 30,
     checkoutDeadlineSeconds: 30,
     thinkMs: 100,
   },

@@ -18,6 +18,7 @@ const COLUMNS: [string, (s: PhaseSummary) => string][] = [
   ['before / after', (s) => `${pct(s.before.availability)} / ${pct(s.after.availability)}`],
   ['recover', (s) => secs(s.recoverMs)],
   ['consistent', (s) => secs(s.consistentMs)],
+  ['crashed', (s) => String(s.crashes.length)],
   ['checkouts', (s) => String(s.checkouts.attempted)],
   ['confirmed', (s) => `${s.orders.confirmed} (client ${s.checkouts.confirmedToClient})`],
   ['charges', (s) => String(s.charges)],
@@ -30,6 +31,7 @@ function details(s: PhaseSummary): string[] {
   const refused = Object.entries(s.checkouts.refused).map(([c, n]) => `${c} ${n}`).join(', ') || 'none';
   return [
     `${s.description}${s.notes.length ? ` — ${s.notes.join('; ')}` : ''}`,
+    ...(s.crashes.length ? [`processes that exited on their own (started again after 1 s): ${s.crashes.join(', ')}`] : []),
     `fault held ${s.seconds.fault.toFixed(1)} s; requests under way during it: ${s.during.requests} (${s.during.ok} in full, ${s.during.partial} in part, ${s.during.failed} failed), latency ${latency(s.during)} (before it: ${latency(s.before)})`,
     `errors during it: ${topErrors(s.during)}`,
     `answered (in full or in part) during it, by operation: ${byOperation(s.during)}`,

@@ -13,10 +13,22 @@ import { PostgresControl } from './postgres-control';
 
 export const say = (message: string) => console.log(`\x1b[36m▸\x1b[0m ${message}`);
 
-/** One node process of the stack (a subgraph, its worker or the gateway), which can be killed and started again. */
+/** A process that exited without being told to. */
+export interface Crash {
+  name: string;
+  at: number;
+  exit: string;
+}
+
+/**
+ * One node process of the stack (a subgraph, its worker or the gateway), which can be killed and
+ * started again. Like a supervisor (systemd, Kubernetes), it starts a process that exits on its own
+ * again after a second, and records the crash.
+ */
 export class NodeProcess {
   child: ChildProcess | undefined;
   private log: WriteStream;
+  private told = false;
 
   constructor(
     readonly name: string,
@@ -26,6 +38,7 @@ export class NodeProcess {
     /** Its /healthz and /readyz port. */
     readonly port: number,
     logDir: string,
+    private readonly crashes: Crash[],
   ) {
     this.log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
   }
@@ -34,7 +47,15 @@ export class NodeProcess {
     const child = spawn(process.execPath, ['--enable-source-maps', join(this.root, 'dist', this.script)], { env: this.env, cwd: this.root, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.pipe(this.log, { end: false });
     child.stderr!.pipe(this.log, { end: false });
+    this.told = false;
     this.child = child;
+    child.once('exit', (code, signal) => {
+      if (this.told || this.child !== child) return;
+      this.crashes.push({ name: this.name, at: Date.now(), exit: signal ?? `exit ${code}` });
+      setTimeout(() => {
+        if (!this.told && this.child === child) this.start();
+      }, 1000).unref();
+    });
   }
 
   get running(): boolean {
@@ -48,6 +69,7 @@ export class NodeProcess {
 
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.child;
+    this.told = true;
     if (!child || !this.running) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
@@ -78,6 +100,8 @@ export interface Stack {
   redisClient: Redis;
   /** By name: `gateway`, `<subgraph>`, `<subgraph>-worker`. */
   processes: Map<string, NodeProcess>;
+  /** Processes that exited on their own (each was started again). */
+  crashes: Crash[];
   mailDir: string;
   /** primary URL of a subgraph's database. */
   databaseUrl(subgraph: string): string;
@@ -151,13 +175,14 @@ export async function startStack(options: ChaosOptions): Promise<Stack> {
   const issuerEnv = { ...env, JWT_PRIVATE_KEY_FILE: keys.privateKeyFile };
 
   const processes = new Map<string, NodeProcess>();
+  const crashes: Crash[] = [];
   SUBGRAPHS.forEach((s) => {
     const own = s.name === 'users' ? issuerEnv : env;
     const prefix = envPrefix(s.name);
-    processes.set(s.name, new NodeProcess(s.name, root, `subgraphs/${s.name}/src/main.js`, own, Number(env[`${prefix}_PORT`]), logDir));
-    processes.set(`${s.name}-worker`, new NodeProcess(`${s.name}-worker`, root, `subgraphs/${s.name}/src/worker.js`, own, Number(env[`${prefix}_WORKER_PORT`]), logDir));
+    processes.set(s.name, new NodeProcess(s.name, root, `subgraphs/${s.name}/src/main.js`, own, Number(env[`${prefix}_PORT`]), logDir, crashes));
+    processes.set(`${s.name}-worker`, new NodeProcess(`${s.name}-worker`, root, `subgraphs/${s.name}/src/worker.js`, own, Number(env[`${prefix}_WORKER_PORT`]), logDir, crashes));
   });
-  const gateway = new NodeProcess('gateway', root, 'gateway/src/main.js', env, ports.ops, logDir);
+  const gateway = new NodeProcess('gateway', root, 'gateway/src/main.js', env, ports.ops, logDir, crashes);
   processes.set('gateway', gateway);
 
   const redisClient = new Redis(redis.url, { maxRetriesPerRequest: 1, retryStrategy: () => 200, enableOfflineQueue: false });
@@ -171,6 +196,7 @@ export async function startStack(options: ChaosOptions): Promise<Stack> {
     redis,
     redisClient,
     processes,
+    crashes,
     mailDir,
     databaseUrl: (subgraph) => cluster.primaryUrl(subgraph),
     async restartRedis() {

@@ -7,6 +7,8 @@ export interface PhaseSummary {
   description: string;
   /** What inject and heal reported (e.g. whether a job was active when the worker was killed). */
   notes: string[];
+  /** Processes that exited on their own during the phase (started again after 1 s, as a supervisor would). */
+  crashes: string[];
   seconds: { warmup: number; fault: number };
   /** Requests of the whole phase, and of its parts. */
   all: Window;
