@@ -56,7 +56,7 @@ export interface ChaosOptions {
   root: string;
   /** Everything of the run: PostgreSQL and Redis data, logs, mail, the report. Emptied at start. */
   dataDir: string;
-  /** First of the 40 ports the stack listens on (PostgreSQL, Redis, the gateway, subgraphs, workers). */
+  /** First of the 24 ports the stack listens on (PostgreSQL, Redis, the gateway, subgraphs, workers). */
   basePort: number;
   /** Only the faults whose name contains one of these (comma-separated), in their usual order. */
   only: string[];
