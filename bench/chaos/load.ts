@@ -19,7 +19,7 @@ interface Session {
 /**
  * Virtual users doing what a storefront's customers do, one flow after another: browse the list
  * and a product page, sign in (now and then again), put a product in the cart, ask for shipping
- * rates and check out with tok_visa. A checkout that gets no definite answer is repeated with the
+ * rates and check out with tok_visa; some only browse, signed out. A checkout that gets no definite answer is repeated with the
  * same idempotency key, as a real client would, until it gets one or its deadline passes.
  */
 export class Load {
@@ -33,9 +33,23 @@ export class Load {
     private readonly profile: Profile,
   ) {}
 
+  /** A third of the users (at least one) only browse, signed out; the others shop. */
   start(): void {
     this.stopping = false;
-    this.running = Array.from({ length: this.profile.users }, (_, i) => this.user({ email: `customer${i + 1}@example.com`, iterations: 0 }));
+    const browsers = Math.max(1, Math.round(this.profile.users / 3));
+    this.running = Array.from({ length: this.profile.users }, (_, i) =>
+      i < browsers ? this.browser() : this.user({ email: `customer${i + 1 - browsers}@example.com`, iterations: 0 }),
+    );
+  }
+
+  private async browser(): Promise<void> {
+    while (!this.stopping) {
+      const list = await this.send('ProductList', { first: 20, sortBy: Math.random() < 0.5 ? 'BEST_SELLING' : 'NEWEST' });
+      const slugs: string[] = (list.payload?.edges ?? []).map((e: { node: { slug: string } }) => e.node.slug);
+      await this.think();
+      if (slugs.length) await this.send('ProductDetail', { slug: slugs[Math.floor(Math.random() * slugs.length)] });
+      await this.think();
+    }
   }
 
   /** Lets every user finish its flow (a checkout under way runs to its answer or deadline). */

@@ -73,7 +73,7 @@ async function runPhase(stack: Stack, recorder: Recorder, fault: Fault, stuck: S
   const crashes = stack.crashes.filter((c) => c.at >= startedAt).map((c) => `${c.name} (${c.exit}, ${((c.at - injectedAt) / 1000).toFixed(1)} s after the inject)`);
   const requests = recorder.of(fault.name);
   const checked = await check(stack, recorder);
-  return summarize(
+  const row = summarize(
     {
       fault: fault.name,
       description: fault.description,
@@ -84,8 +84,8 @@ async function runPhase(stack: Stack, recorder: Recorder, fault: Fault, stuck: S
       before: windowOf(requests.filter((r) => r.end < injectedAt), startedAt, injectedAt, true),
       during: windowOf(requests, injectedAt, healedAt),
       after: windowOf(requests, healedAt, stoppedAt, true),
-      // over every request of the phase: a failure after the first look (e.g. a checkout settled late) moves it on
-      recoverMs: recoverMs === null ? null : (recoveredAfter(requests, healedAt, profile.recoveredAfterOk, stoppedAt + 2000) ?? null),
+      recoverMs,
+      failedAfterRecovery: recoverMs === null ? 0 : requests.filter((r) => r.outcome === 'failed' && r.end > healedAt + recoverMs).length,
       consistentMs,
       drainLeft: drained.left,
     },
@@ -93,6 +93,9 @@ async function runPhase(stack: Stack, recorder: Recorder, fault: Fault, stuck: S
     checked,
     [fault.name],
   );
+  row.timeline = requests.map((r) => [r.start - startedAt, r.end - r.start, r.operation, r.outcome, r.codes.join(' ')]);
+  row.marks = { injectMs: injectedAt - startedAt, healMs: healedAt - startedAt, loadStoppedMs: stoppedAt - startedAt };
+  return row;
 }
 
 async function main(): Promise<number> {
@@ -132,6 +135,7 @@ async function main(): Promise<number> {
           before: mergeWindows(rows.map((r) => r.before)),
           during: mergeWindows(rows.map((r) => r.during)),
           after: mergeWindows(rows.map((r) => r.after)),
+          failedAfterRecovery: rows.reduce((n, r) => n + r.failedAfterRecovery, 0),
           recoverMs: rows.some((r) => r.recoverMs === null) ? null : Math.max(0, ...rows.map((r) => r.recoverMs ?? 0)),
           consistentMs: rows.some((r) => r.consistentMs === null) ? null : Math.max(0, ...rows.map((r) => r.consistentMs ?? 0)),
           drainLeft: null,

@@ -35,10 +35,10 @@ function details(s: PhaseSummary): string[] {
     `fault held ${s.seconds.fault.toFixed(1)} s; requests under way during it: ${s.during.requests} (${s.during.ok} in full, ${s.during.partial} in part, ${s.during.failed} failed), latency ${latency(s.during)} (before it: ${latency(s.before)})`,
     `errors during it: ${topErrors(s.during)}`,
     `answered (in full or in part) during it, by operation: ${byOperation(s.during)}`,
-    `errors over the whole phase: ${topErrors(s.all, 10)}`,
+    `errors over the whole phase: ${topErrors(s.all, 10)}; ${s.failedAfterRecovery} request(s) failed after requests succeeded again`,
     `checkouts: ${s.checkouts.attempted} (${s.checkouts.attempts} requests), confirmed to the client ${s.checkouts.confirmedToClient}, refused ${refused}, unresolved at their deadline ${s.checkouts.unresolved}; ` +
       `orders ${s.orders.confirmed} CONFIRMED, ${s.orders.cancelled} CANCELLED, ${s.orders.other} other`,
-    ...(s.drainLeft ? [`still under way when the drain gave up: ${Object.entries(s.drainLeft).map(([k, n]) => `${k} ${n}`).join(', ')}`] : []),
+    ...(s.drainLeft ? [`still under way when the drain gave up (so checked before everything settled): ${Object.entries(s.drainLeft).map(([k, n]) => `${k} ${n}`).join(', ')}`] : []),
     ...Object.entries(s.violations).map(([kind, n]) => `VIOLATION ${kind}: ${n}`),
     ...s.examples.map((v) => `  e.g. ${v.kind}: ${v.detail}`),
   ];

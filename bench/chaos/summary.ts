@@ -17,6 +17,8 @@ export interface PhaseSummary {
   after: Window;
   /** From the heal until requests succeed again; null: not within the deadline. */
   recoverMs: number | null;
+  /** Requests that failed after that all the same (e.g. a checkout interrupted by the fault, answered CHECKOUT_FAILED once its saga was undone). */
+  failedAfterRecovery: number;
   /** From the heal until nothing is under way (outboxes, queues, sagas, payments, messages); null: not within the deadline. */
   consistentMs: number | null;
   /** What was still under way when the drain gave up. */
@@ -29,6 +31,10 @@ export interface PhaseSummary {
   violations: Partial<Record<ViolationKind, number>>;
   stockViolations: number;
   examples: Violation[];
+  /** Every request of the phase: [ms after the phase began, ms it took, operation, outcome, codes]. */
+  timeline?: [number, number, string, string, string][];
+  /** When the fault began and ended and the load stopped, ms after the phase began. */
+  marks?: { injectMs: number; healMs: number; loadStoppedMs: number };
 }
 
 const STOCK_KINDS: ViolationKind[] = ['oversell', 'stock ledger', 'stock of order'];
