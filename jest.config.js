@@ -15,7 +15,7 @@ module.exports = {
   // a global option: jest ignores it inside projects
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{platform,gateway,subgraphs,scripts,dev,e2e}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{platform,gateway,subgraphs,scripts,dev,e2e,bench}/**/*.spec.ts'] },
     { ...common, ...infra, displayName: 'integration', testMatch: ['<rootDir>/subgraphs/*/test/**/*.test.ts', '<rootDir>/platform/**/*.test.ts'] },
     { ...common, ...infra, displayName: 'e2e', testMatch: ['<rootDir>/e2e/**/*.test.ts', '<rootDir>/gateway/test/**/*.test.ts'] },
   ],
