@@ -41,13 +41,12 @@ export interface CheckResult {
   unknownCheckouts: Violation[];
 }
 
-const short = (orderId: string) => orderId.slice(0, 8).toUpperCase();
-
 /** Reads the orders, payments, catalog and users databases (primaries) and the mail folder, and checks every order. */
 export async function check(stack: Stack, recorder: Recorder): Promise<CheckResult> {
   const sagas = await db<{ buyer: string; key: string; state: string; orderId: string }>(
     stack, 'orders', `SELECT buyer, idempotency_key AS key, state, order_id::text AS "orderId" FROM checkout_sagas`);
-  const orders = await db<{ id: string; status: string; total: string }>(stack, 'orders', `SELECT id::text, status, total_cents::text AS total FROM orders`);
+  const orders = await db<{ id: string; number: string; status: string; total: string }>(
+    stack, 'orders', `SELECT id::text, order_number AS number, status, total_cents::text AS total FROM orders`);
   const lines = await db<{ orderId: string; productId: string; quantity: number }>(
     stack, 'orders', `SELECT order_id::text AS "orderId", product_id::text AS "productId", sum(quantity)::int AS quantity FROM order_lines GROUP BY 1, 2`);
   const payments = await db<{ orderId: string; status: string; captured: string; refunded: string; reference: string | null }>(
@@ -59,7 +58,7 @@ export async function check(stack: Stack, recorder: Recorder): Promise<CheckResu
                          FROM stock_movements WHERE type IN ('SALE', 'RETURN') AND reference_id IS NOT NULL GROUP BY 1, 2`);
   const reservations = await db<{ reference: string; status: string }>(stack, 'catalog', `SELECT reference, status FROM stock_reservations`);
   const notifications = await db<{ id: string; status: string; subject: string }>(
-    stack, 'users', `SELECT id::text, status, subject FROM notifications WHERE template = 'order-confirmed'`);
+    stack, 'users', `SELECT id::text, status, subject FROM notifications WHERE template = 'order-confirmed' AND channel = 'EMAIL'`);
   const mailed = await mailFiles(stack.mailDir);
 
   const phaseOf = new Map(recorder.checkouts.map((c) => [`user:${c.userId}|${c.key}`, c.phase]));
@@ -113,7 +112,8 @@ export async function check(stack: Stack, recorder: Recorder): Promise<CheckResu
     if (!confirmed && held === 'HELD') bad('stock of order', `reservation still HELD for a ${order.status} order`);
 
     // the confirmation message: exactly one SENT, exactly one mail file
-    const messages = notificationsOf.get(`Order ${short(order.id)} confirmed`) ?? [];
+    // the receipt's subject names the order by its number
+    const messages = notificationsOf.get(`Order ${order.number} confirmed`) ?? [];
     const sent = messages.filter((n) => n.status === 'SENT');
     const files = messages.reduce((sum, n) => sum + (mailed.get(n.id) ?? 0), 0);
     if (confirmed) {
@@ -169,7 +169,7 @@ async function checkStockLevels(stack: Stack): Promise<Violation[]> {
   return violations;
 }
 
-/** Mail files (`<time>-<notification id>.json`) per notification id. */
+/** Mail files (`<created at>-<notification id>.json`) per notification id. */
 async function mailFiles(dir: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   const files = await readdir(dir).catch(() => [] as string[]);

@@ -163,6 +163,9 @@ export async function startStack(options: ChaosOptions): Promise<Stack> {
     ORDERS_RECONCILE_EVERY_MS: '2000',
     ORDERS_IDEMPOTENCY_WAIT_MS: '5000',
     STOCK_RESERVATION_SWEEP_MS: '5000',
+    // a notification claimed by the killed users worker is sent again within seconds, not minutes
+    NOTIFICATION_CLAIM_TIMEOUT_SECONDS: '10',
+    NOTIFICATION_SWEEP_MS: '2000',
   };
   SUBGRAPHS.forEach((s, i) => {
     const prefix = envPrefix(s.name);
