@@ -15,7 +15,7 @@ import {
 } from '../common/remote-operations';
 import type { OrdersContext } from '../context';
 import { OrderEntity } from '../order/order.entity';
-import { cancelOrderRecord, confirmOrder } from '../order/order-state';
+import { confirmOrder, recordStatus } from '../order/order-state';
 import { OrderStatus } from '../order/order-status';
 import { createPendingOrder } from './order-create';
 import { priceOrder, type CheckoutPlan } from './checkout-plan';
@@ -125,7 +125,8 @@ export async function goForward(ctx: OrdersContext, saga: CheckoutSagaEntity, pl
 
 /**
  * Undoes what the saga did, newest first: the payment (voided, or refunded once captured), the
- * order (CANCELLED, order.cancelled), the discount uses and the stock. Every call is idempotent,
+ * order (CANCELLED, without `order.cancelled`: it was never confirmed, so nobody is told of it
+ * but the buyer, by the checkout's answer), the discount uses and the stock. Every call is idempotent,
  * so an interrupted compensation is simply run again.
  */
 export async function compensate(ctx: OrdersContext, saga: CheckoutSagaEntity, userErrors: UserError[]): Promise<CheckoutResult> {
@@ -141,7 +142,7 @@ export async function compensate(ctx: OrdersContext, saga: CheckoutSagaEntity, u
     }
     await ctx.db.write(async (m) => {
       const order = await m.findOne(OrderEntity, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
-      if (order && order.status !== OrderStatus.CANCELLED) await cancelOrderRecord(m, order, reason);
+      if (order && order.status !== OrderStatus.CANCELLED) await recordStatus(m, order.id, OrderStatus.CANCELLED, reason);
     });
   }
   if (saga.plan?.discountCodes.length) await callService(ctx, 'cart', RELEASE_DISCOUNT_CODES, { reference: orderId });
