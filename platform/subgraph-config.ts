@@ -9,6 +9,8 @@ export interface SubgraphConfig extends CommonConfig {
   database: DatabaseConfig;
   /** Where the other subgraphs answer (`<NAME>_URL`, default their registered port), for its service client. */
   serviceUrls: Partial<Record<SubgraphName, string>>;
+  /** The BullMQ key prefix of its worker's queues (`QUEUE_PREFIX`, default BullMQ's `bull`): deployments sharing one Redis keep apart. */
+  queuePrefix?: string;
 }
 
 /** A subgraph's own settings on top of SubgraphConfig. */
@@ -17,7 +19,8 @@ export type Own<T, Base> = Omit<T, keyof Base>;
 /**
  * Settings every subgraph has: `<NAME>_PORT` and `<NAME>_WORKER_PORT` (defaults from
  * subgraphs/registry.ts), its database (`<NAME>_DATABASE_URL`…) and the common settings, plus the
- * subgraph's own. `<OTHER>_URL` says where each other registered subgraph answers.
+ * subgraph's own. `<OTHER>_URL` says where each other registered subgraph answers; `QUEUE_PREFIX`
+ * the BullMQ key prefix.
  */
 export function readSubgraphConfig<C extends SubgraphConfig>(
   name: SubgraphName,
@@ -36,6 +39,7 @@ export function readSubgraphConfig<C extends SubgraphConfig>(
     serviceUrls: Object.fromEntries(
       SUBGRAPH_NAMES.filter((other) => other !== name).map((other) => [other, env.url(`${envPrefix(other)}_URL`, defaultSubgraphUrl(other), ['http', 'https'])]),
     ),
+    queuePrefix: env.optional('QUEUE_PREFIX'),
     ...own?.(env, common),
   } as C;
   env.done();

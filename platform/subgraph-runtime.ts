@@ -87,7 +87,7 @@ export function runSubgraphWorker<C extends SubgraphConfig, D extends SubgraphDe
     const migrations = await subgraph.openDeps(config, log);
     await migrate(migrations.database.dataSource);
     await subgraph.closeDeps(migrations);
-    const worker = await startWorker(subgraph, config, log);
+    const worker = await startWorker(subgraph, config, log, { prefix: config.queuePrefix });
     const ops = createOpsApp(worker.ready).listen(config.workerPort, host());
     log.info({ port: config.workerPort }, `${subgraph.name} worker ready`);
     return async () => {
