@@ -10,13 +10,14 @@ import { ordersJobHandlers, ordersRepeatingJobs } from './jobs';
 import { OrderEntities } from './order/order.entity';
 import { ordersReferences } from './order/order.reference';
 import { OrderResolver, UserOrdersResolver } from './order/order.resolver';
+import { OrderShippingResolver } from './order/order-shipping.resolver';
 
 /** Orders: the checkout saga, order reads, cancellation, and the order status shipping's events move. */
 export default defineSubgraph<OrdersConfig, OrdersDeps, OrdersContext>({
   name: 'orders',
   entities: [...OrderEntities, CheckoutSagaEntity],
   migrations: [Orders1733300000000],
-  resolvers: [OrderResolver, UserOrdersResolver, CheckoutResolver, CancelOrderResolver],
+  resolvers: [OrderResolver, UserOrdersResolver, CheckoutResolver, CancelOrderResolver, OrderShippingResolver],
   references: ordersReferences,
   config: readOrdersSettings,
   deps: ordersDeps,
