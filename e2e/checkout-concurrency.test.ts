@@ -109,6 +109,18 @@ describe('checkout under concurrency', () => {
     expect(repeat).toMatchObject({ userErrors: [], order: { id: orderId } });
   });
 
+  it('one cart checked out 5 times at once with 5 different keys (two tabs, a client that makes a new key per click): one order and one charge, the others CART_NOT_ACTIVE', async () => {
+    const productId = await f.product(10);
+    const b = await f.buyer('Tabs', [{ productId, quantity: 1 }]);
+    const results = await Promise.all(Array.from({ length: 5 }, () => f.checkout({ ...b.input, idempotencyKey: randomUUID() }, b.customer.accessToken)));
+    const confirmed = results.filter((r) => r.order);
+    expect(confirmed).toHaveLength(1);
+    expect(results.filter((r) => !r.order).map((r) => errorsOf(r).join())).toEqual(Array(4).fill('CART_NOT_ACTIVE'));
+    expect(await f.sqlOf('payments')('SELECT status FROM payments WHERE user_id = $1', [b.customer.userId])).toEqual([{ status: 'CAPTURED' }]);
+    expect(await f.sqlOf('orders')('SELECT id::text FROM orders WHERE cart_id = $1', [b.cartId])).toEqual([{ id: confirmed[0].order.id }]);
+    expect(await f.stockOf(productId)).toEqual({ onHand: 9, reserved: 0 });
+  });
+
   it('a discount code with a usage limit of 1 in two concurrent checkouts: used once; the other checkout gets DISCOUNT_CODE_INVALID and is not charged', async () => {
     const productId = await f.product(5, '50.00');
     const code = `ONCE${randomUUID().slice(0, 8).toUpperCase()}`;

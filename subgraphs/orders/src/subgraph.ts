@@ -1,5 +1,6 @@
 import { defineSubgraph } from '../../../platform/subgraph';
 import { Orders1733300000000 } from '../migrations/1733300000000-orders';
+import { OneCheckoutPerCart1733500000000 } from '../migrations/1733500000000-one-checkout-per-cart';
 import { CancelOrderResolver } from './cancel/cancel.resolver';
 import { CheckoutSagaEntity } from './checkout/checkout-saga.entity';
 import { CheckoutResolver } from './checkout/checkout.resolver';
@@ -16,7 +17,7 @@ import { OrderShippingResolver } from './order/order-shipping.resolver';
 export default defineSubgraph<OrdersConfig, OrdersDeps, OrdersContext>({
   name: 'orders',
   entities: [...OrderEntities, CheckoutSagaEntity],
-  migrations: [Orders1733300000000],
+  migrations: [Orders1733300000000, OneCheckoutPerCart1733500000000],
   resolvers: [OrderResolver, UserOrdersResolver, CheckoutResolver, CancelOrderResolver, OrderShippingResolver],
   references: ordersReferences,
   config: readOrdersSettings,

@@ -2,7 +2,7 @@ import type { UserError } from '../../../../platform/graphql/types';
 import { callService } from '../common/call';
 import { CUSTOMER_FOR_CHECKOUT } from '../common/remote-operations';
 import type { OrdersContext } from '../context';
-import { answerRepeat, buyerOf, claimKey } from './checkout-idempotency';
+import { answerRepeat, buyerOf, cartInCheckout, claimKey } from './checkout-idempotency';
 import type { CheckoutResult } from './checkout-saga.entity';
 import { runSaga } from './checkout-saga';
 import { checkInput, planCheckout } from './checkout-validate';
@@ -20,6 +20,7 @@ export async function checkout(ctx: OrdersContext, input: CheckoutInput): Promis
   if (problems.length) return failedResult(...problems);
 
   const claim = await claimKey(ctx, buyerOf(userId, input.email), input, userId);
+  if (!claim.saga) return cartInCheckout();
   if (!claim.fresh) return answerRepeat(ctx, claim.saga, input);
   const { saga } = claim;
 
