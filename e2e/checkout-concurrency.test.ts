@@ -155,6 +155,39 @@ describe('checkout under concurrency', () => {
     expect(await f.stockOf(productId)).toEqual({ onHand: 4, reserved: 0 });
   });
 
+  it('5 cancels of one order at once, with partial refunds racing them: CANCELLED once, the stock back once, refunds adding up to the capture exactly', async () => {
+    const paid = await f.paidOrder('Cato', '30.00');
+    const captured = cents(paid.total);
+    const [cancels, refunds] = await Promise.all([
+      Promise.all(Array.from({ length: 5 }, () => stack.call(op.CancelOrder, { id: paid.order.id, reason: 'changed my mind' }, paid.customer.accessToken))),
+      Promise.all(Array.from({ length: 3 }, () => stack.call(adminOp.RefundPayment, { input: { paymentId: paid.paymentId, amount: '5.00', idempotencyKey: randomUUID() } }, adminToken))),
+    ]);
+    const answers = cancels.map((r) => {
+      expect(r.errors).toBeUndefined();
+      return r.data!.cancelOrder as Payload;
+    });
+    expect(answers.filter((a) => a.userErrors.length === 0)).toHaveLength(1);
+    expect(answers.filter((a) => a.userErrors.length).map((a) => errorsOf(a).join())).toEqual(Array(4).fill('ORDER_NOT_CANCELLABLE'));
+    for (const r of refunds) expect(r.errors).toBeUndefined();
+
+    expect(await f.sqlOf('orders')('SELECT status, count(*)::int AS n FROM order_status_history WHERE order_id = $1 GROUP BY status ORDER BY status', [paid.order.id])).toEqual([
+      { status: 'CANCELLED', n: 1 },
+      { status: 'CONFIRMED', n: 1 },
+      { status: 'PENDING', n: 1 },
+    ]);
+    const [payment] = await f.sqlOf('payments')<{ status: string; refunded: number; total: number }>(
+      `SELECT status, refunded_cents::int AS refunded, (SELECT coalesce(sum(amount_cents), 0)::int FROM refunds WHERE payment_id = p.id AND status = 'SUCCEEDED') AS total FROM payments p WHERE id = $1`,
+      [paid.paymentId],
+    );
+    expect(payment).toEqual({ status: 'REFUNDED', refunded: captured, total: captured });
+    expect(await f.stockOf(paid.productId)).toEqual({ onHand: 5, reserved: 0 });
+    expect(await f.sqlOf('catalog')(`SELECT type, count(*)::int AS n FROM stock_movements WHERE reference_id = $1 GROUP BY type ORDER BY type`, [paid.order.id])).toEqual([
+      { type: 'RESERVATION', n: 1 },
+      { type: 'RETURN', n: 1 },
+      { type: 'SALE', n: 1 },
+    ]);
+  });
+
   it('concurrent partial refunds through the gateway never exceed the captured amount: the rest get REFUND_EXCEEDS_CAPTURED', async () => {
     const paid = await f.paidOrder('Rhea', '40.00');
     const captured = cents(paid.total);
