@@ -13,8 +13,12 @@ import { admin as adminOp, storefront as op } from './operations';
 let stack: Stack;
 let adminToken: string;
 beforeAll(async () => {
-  // many registrations from one address in a few minutes
-  stack = await startStack({ REGISTER_MAX_PER_IP_PER_HOUR: '100000' });
+  // many registrations from one address in a few minutes; 50 checkouts at once on a small, shared
+  // machine may take a while: generous timeouts (none of them is what these tests are about)
+  stack = await startStack(
+    { REGISTER_MAX_PER_IP_PER_HOUR: '100000', SUBGRAPH_TIMEOUT_MS: '60000', SUBGRAPH_BREAKER_FAILURES: '0' },
+    { orders: { ORDERS_SERVICE_TIMEOUT_MS: '60000', ORDERS_IDEMPOTENCY_WAIT_MS: '60000' }, shipping: { CART_TIMEOUT_MS: '30000' }, cart: { CART_CATALOG_TIMEOUT_MS: '30000' } },
+  );
   adminToken = await stack.adminToken();
   await seedShipping(stack.subgraphs.shipping.deps.database.dataSource);
 }, 120_000);

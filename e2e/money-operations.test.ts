@@ -86,6 +86,26 @@ describe('Checkout: every refusal of the contract, nothing charged', () => {
   });
 });
 
+describe('Checkout when a subgraph does not answer before anything was done', () => {
+  it('shipping unreachable while the checkout validates: an error, no saga left behind, and the same key (or another) checks out at once when it is back', async () => {
+    const productId = await f.product(2);
+    const b = await f.buyer('Zed', [{ productId, quantity: 1 }]);
+    const orders = stack.subgraphs.orders;
+    orders.useServiceUrls({ shipping: 'http://127.0.0.1:9/graphql' });
+    try {
+      const res = await stack.call(op.Checkout, { input: b.input }, b.customer.accessToken);
+      expect(res.data?.checkout ?? null).toBeNull();
+      expect(res.errors?.length).toBeGreaterThan(0);
+    } finally {
+      orders.useServiceUrls({ shipping: stack.subgraphs.shipping.url });
+    }
+    expect(await f.sqlOf('orders')('SELECT state FROM checkout_sagas WHERE cart_id = $1', [b.cartId])).toEqual([]);
+    await nothingCharged(b.customer.userId, productId, 2);
+    const again = await f.checkout(b.input, b.customer.accessToken);
+    expect(again).toMatchObject({ userErrors: [], order: { status: 'CONFIRMED' } });
+  });
+});
+
 describe('Order, MyOrders, AdminOrders and CancelOrder', () => {
   it('staff read any order; a guest gets UNAUTHENTICATED for Order and AdminOrders, a customer FORBIDDEN for AdminOrders; the filters page', async () => {
     const paid = await f.paidOrder('Quin');
