@@ -83,7 +83,7 @@ describe('checkout under concurrency', () => {
     // the losers' carts are as they were
     const carts = await f.sqlOf('cart')('SELECT status, count(*)::int AS n FROM carts WHERE id = ANY($1::uuid[]) GROUP BY status ORDER BY status', [buyers.map((b) => b.cartId)]);
     expect(carts).toEqual([{ status: 'ACTIVE', n: 49 }, { status: 'CONVERTED', n: 1 }]);
-  });
+  }, 300_000);
 
   it('20 checkouts with one idempotency key at once: one order and one charge; every other answer is that order or IDEMPOTENCY_KEY_IN_USE', async () => {
     const productId = await f.product(10);
