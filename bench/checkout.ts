@@ -19,7 +19,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startPostgresCluster, type PostgresCluster } from '../platform/infra/postgres-cluster';
-import { waitFor } from '../platform/infra/processes';
+import { portListening, waitFor } from '../platform/infra/processes';
 import { startRedis, type LocalRedis } from '../platform/infra/redis-server';
 import { ensureProductionSecrets } from '../scripts/secrets';
 import { envPrefix, SUBGRAPHS } from '../subgraphs/registry';
@@ -91,7 +91,8 @@ function runToEnd(script: string, env: NodeJS.ProcessEnv): Promise<void> {
   });
 }
 
-const ready = (port: number) => async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.ok ?? false;
+// connect only once something listens: a connection to a free port of the ephemeral range may connect to itself and hold it
+const ready = (port: number) => async () => portListening(port) && ((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.ok ?? false);
 
 async function stopChildren() {
   await Promise.all(

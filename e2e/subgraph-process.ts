@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { waitFor } from '../platform/infra/processes';
+import { portListening, waitFor } from '../platform/infra/processes';
 import { createTestDatabase } from '../platform/testing/databases';
 import { testRedisUrl } from '../platform/testing/test-infra';
 import { testInternalSecret } from '../platform/testing/test-secrets';
@@ -35,7 +35,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-const ready = (port: number) => async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.ok ?? false;
+// connect only once something listens: a connection to a free port of the ephemeral range may connect to itself and hold it
+const ready = (port: number) => async () => portListening(port) && ((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.ok ?? false);
 
 /**
  * For startStack's `external`: runs `name` outside the test process, so a test can SIGKILL it and
