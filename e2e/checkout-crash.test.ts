@@ -16,7 +16,12 @@ let stack: Stack;
 let adminToken: string;
 let orders: SubgraphProcesses;
 beforeAll(async () => {
-  stack = await startStack({}, {}, {}, { orders: subgraphProcesses('orders', { FAULT_INJECT: 'checkout.after-capture:kill' }) });
+  stack = await startStack(
+    { SUBGRAPH_TIMEOUT_MS: '60000' },
+    { shipping: { CART_TIMEOUT_MS: '30000' }, cart: { CART_CATALOG_TIMEOUT_MS: '30000' } },
+    {},
+    { orders: subgraphProcesses('orders', { FAULT_INJECT: 'checkout.after-capture:kill', ORDERS_SERVICE_TIMEOUT_MS: '60000' }) },
+  );
   orders = stack.subgraphs.orders as SubgraphProcesses;
   adminToken = await stack.adminToken();
   await seedShipping(stack.subgraphs.shipping.deps.database.dataSource);

@@ -15,7 +15,11 @@ import { admin as adminOp, storefront as op } from './operations';
 let stack: Stack;
 let adminToken: string;
 beforeAll(async () => {
-  stack = await startStack({ REGISTER_MAX_PER_IP_PER_HOUR: '100000' });
+  // generous timeouts: a loaded machine is not what these tests are about (the unreachable-shipping test's call is refused at once)
+  stack = await startStack(
+    { REGISTER_MAX_PER_IP_PER_HOUR: '100000', SUBGRAPH_TIMEOUT_MS: '60000', SUBGRAPH_BREAKER_FAILURES: '0' },
+    { orders: { ORDERS_SERVICE_TIMEOUT_MS: '60000' }, shipping: { CART_TIMEOUT_MS: '30000', SHIPPING_ORDERS_TIMEOUT_MS: '30000' }, cart: { CART_CATALOG_TIMEOUT_MS: '30000' } },
+  );
   adminToken = await stack.adminToken();
   await seedShipping(stack.subgraphs.shipping.deps.database.dataSource);
 }, 120_000);
