@@ -41,17 +41,24 @@ const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessTok
  * committed supergraph, as in production (scripts/composition.spec.ts keeps it up to date).
  * `env` goes to the gateway, `subgraphEnv[name]` to one subgraph (e.g. its database on another cluster),
  * `replace[name]` runs a test variant of a subgraph's definition instead (e.g. on a test clock).
+ * `external[name]` starts that subgraph some other way (e.g. as child processes a test can kill:
+ * e2e/subgraph-process.ts), after the others, given where they answer and the queue prefix.
  */
 export async function startStack(
   env: NodeJS.ProcessEnv = {},
   subgraphEnv: Record<string, NodeJS.ProcessEnv> = {},
   replace: Record<string, SubgraphDefinition<any, any>> = {},
+  external: Record<string, (serviceUrls: Record<string, string>, queuePrefix: string) => Promise<StartedSubgraph<any>>> = {},
 ): Promise<Stack> {
   const queuePrefix = `e2e-${randomBytes(4).toString('hex')}`;
   const subgraphs: Record<string, StartedSubgraph<any>> = {};
   // every registered subgraph, side by side: a fresh database, its server and its worker in this process
-  for (const started of await Promise.all(loadSubgraphs().map((definition) => startSubgraphForTest(replace[definition.name] ?? definition, queuePrefix, subgraphEnv[definition.name])))) {
+  const inProcess = loadSubgraphs().filter((definition) => !external[definition.name]);
+  for (const started of await Promise.all(inProcess.map((definition) => startSubgraphForTest(replace[definition.name] ?? definition, queuePrefix, subgraphEnv[definition.name])))) {
     subgraphs[started.name] = started;
+  }
+  for (const [name, start] of Object.entries(external)) {
+    subgraphs[name] = await start(Object.fromEntries(Object.entries(subgraphs).map(([other, s]) => [other, s.url])), queuePrefix);
   }
   // each listens on a free port first; then every one learns where the others answer (its service client)
   const serviceUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url]));

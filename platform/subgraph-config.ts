@@ -21,7 +21,8 @@ export type Own<T, Base> = Omit<T, keyof Base>;
 /**
  * Settings every subgraph has: `<NAME>_PORT` and `<NAME>_WORKER_PORT` (defaults from
  * subgraphs/registry.ts), its database (`<NAME>_DATABASE_URL`…) and the common settings, plus the
- * subgraph's own. `<OTHER>_URL` says where each other registered subgraph answers.
+ * subgraph's own. `<OTHER>_URL` says where each other registered subgraph answers; `QUEUE_PREFIX`
+ * the BullMQ key prefix.
  */
 export function readSubgraphConfig<C extends SubgraphConfig>(
   name: SubgraphName,

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type SpawnOptions } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** Where a command lives on PATH, or undefined. */
 export function which(command: string, extraDirs: string[] = []): string | undefined {
@@ -44,4 +44,25 @@ export async function waitFor<T>(what: string, check: () => Promise<T | false | 
     await new Promise((r) => setTimeout(r, everyMs));
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+/**
+ * Whether something listens on 127.0.0.1:`port` (or any address), from /proc/net/tcp; true where
+ * there is no /proc (then only a connection tells). Poll this before connecting to a port of the
+ * ephemeral range that may not be listened on yet: a connection to a port nobody listens on can be
+ * given that same port as its source and connect to itself (Linux), holding the port so the server
+ * that is starting cannot bind it.
+ */
+export function portListening(port: number): boolean {
+  let table: string;
+  try {
+    table = readFileSync('/proc/net/tcp', 'utf8');
+  } catch {
+    return true;
+  }
+  const hex = port.toString(16).toUpperCase().padStart(4, '0');
+  return table.split('\n').some((line) => {
+    const [, local, , state] = line.trim().split(/\s+/);
+    return state === '0A' && (local === `0100007F:${hex}` || local === `00000000:${hex}`);
+  });
 }

@@ -26,11 +26,14 @@ export function fingerprintOf(input: CheckoutInput): string {
   return createHash('sha256').update(JSON.stringify(request)).digest('hex');
 }
 
-export type Claim = { fresh: true; saga: CheckoutSagaEntity } | { fresh: false; saga: CheckoutSagaEntity };
+/** A new saga to run; the saga of a repeated key; or none: the cart has a checkout of another key that has not failed. */
+export type Claim = { fresh: true; saga: CheckoutSagaEntity } | { fresh: false; saga: CheckoutSagaEntity } | { fresh: false; saga: null };
 
 /**
  * The saga row is inserted first, unique per (buyer, key): of concurrent requests with one key,
- * exactly one inserts it and runs the checkout; the others find it.
+ * exactly one inserts it and runs the checkout; the others find it. It is also unique per cart
+ * among sagas that have not failed (checkout_sagas_one_per_cart): of concurrent checkouts of one
+ * cart with different keys only one runs, so a cart is never charged twice.
  */
 export async function claimKey(ctx: OrdersContext, buyer: string, input: CheckoutInput, userId: string | null): Promise<Claim> {
   const id = randomUUID();
@@ -39,13 +42,18 @@ export async function claimKey(ctx: OrdersContext, buyer: string, input: Checkou
     sql<{ id: string }>(
       m,
       `INSERT INTO checkout_sagas (id, buyer, idempotency_key, fingerprint, state, step, order_id, cart_id, user_id)
-       VALUES ($1, $2, $3, $4, 'RUNNING', 'STARTED', $5, $6, $7) ON CONFLICT (buyer, idempotency_key) DO NOTHING RETURNING id`,
+       VALUES ($1, $2, $3, $4, 'RUNNING', 'STARTED', $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
       [id, buyer, input.idempotencyKey, fingerprint, randomUUID(), input.cartId.toLowerCase(), userId],
     ),
   );
-  const saga = await ctx.db.readPrimary((m) => m.findOneByOrFail(CheckoutSagaEntity, inserted.length ? { id } : { buyer, idempotencyKey: input.idempotencyKey }));
-  return { fresh: inserted.length > 0, saga };
+  if (inserted.length) return { fresh: true, saga: await ctx.db.readPrimary((m) => m.findOneByOrFail(CheckoutSagaEntity, { id })) };
+  // the key's own saga, or (none) the conflict was the cart's
+  return { fresh: false, saga: await ctx.db.readPrimary((m) => m.findOneBy(CheckoutSagaEntity, { buyer, idempotencyKey: input.idempotencyKey })) };
 }
+
+/** The answer when the cart has a checkout of another key that is running or done. */
+export const cartInCheckout = () =>
+  failedResult(userError(CheckoutError.CART_NOT_ACTIVE, 'This cart is being checked out, or was, with another idempotencyKey: look at your orders', 'input.cartId'));
 
 /**
  * The answer to a repeated key: IDEMPOTENCY_KEY_REUSED for another request; the first answer once

@@ -1,3 +1,4 @@
+import { faultPoint } from '../../../../platform/fault-injection';
 import { userError, type UserError } from '../../../../platform/graphql/types';
 import { callService } from '../common/call';
 import { centsToDecimal, decimalToCents } from '../common/money';
@@ -75,6 +76,8 @@ export async function runSaga(ctx: OrdersContext, saga: CheckoutSagaEntity, plan
     await recordStep(ctx, saga, 'PAYMENT_AUTHORIZED');
     const capture = await capturePayment(ctx, saga, orderId);
     if (capture) return capture;
+    // tests only (FAULT_INJECT=checkout.after-capture:kill): the process dies charged but not confirmed
+    faultPoint(ctx.deps.config.faults, 'checkout.after-capture');
   } else {
     await recordStep(ctx, saga, 'PAYMENT_CAPTURED');
   }

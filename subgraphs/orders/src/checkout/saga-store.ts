@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { UserError } from '../../../../platform/graphql/types';
 import type { OrdersContext } from '../context';
 import type { CheckoutPlan } from './checkout-plan';
@@ -21,6 +21,15 @@ export async function finish(ctx: OrdersContext, saga: CheckoutSagaEntity, state
   if (m) await m.update(CheckoutSagaEntity, { id: saga.id }, change);
   else await ctx.db.write((w) => w.update(CheckoutSagaEntity, { id: saga.id }, change));
   return result;
+}
+
+/**
+ * Forgets a saga that stopped with an error before its first step with an effect (the stock
+ * reservation): nothing was done, so its key and its cart are free for a retry at once instead of
+ * waiting for the reconcile job. Only a saga still at STARTED or VALIDATED is deleted.
+ */
+export async function forgetUnstarted(ctx: OrdersContext, saga: CheckoutSagaEntity): Promise<void> {
+  await ctx.db.write((m) => m.delete(CheckoutSagaEntity, { id: saga.id, state: 'RUNNING', step: In(['STARTED', 'VALIDATED']) }));
 }
 
 export const failedResult = (...userErrors: UserError[]): CheckoutResult => ({ orderId: null, userErrors });

@@ -15,7 +15,7 @@ const STAFF = 'Staff only: customers get FORBIDDEN, guests UNAUTHENTICATED.';
 export class ShipmentResolver {
   @Staff()
   @Mutation(() => ShipmentPayload, {
-    description: `Creates a shipment (status LABEL_CREATED) for a CONFIRMED or PROCESSING order; the tracking number is generated when none is given. The customer is notified and the orders subgraph told (shipment.created). ${STAFF} userErrors: INVALID, NOT_FOUND, ORDER_NOT_SHIPPABLE, TRACKING_NUMBER_TAKEN.`,
+    description: `Creates a shipment (status LABEL_CREATED) for a CONFIRMED or PROCESSING order; the tracking number is generated when none is given. The order becomes SHIPPED (in the answer already, unless the orders subgraph did not answer: then shortly after) and the customer is notified. ${STAFF} userErrors: INVALID, NOT_FOUND, ORDER_NOT_SHIPPABLE, TRACKING_NUMBER_TAKEN.`,
   })
   createShipment(@Arg('input', () => CreateShipmentInput, { description: 'The shipment.' }) input: CreateShipmentInput, @Ctx() ctx: ShippingContext) {
     return shipments.createShipment(ctx, input, requireIdentity(ctx).userId);
@@ -23,7 +23,7 @@ export class ShipmentResolver {
 
   @Staff()
   @Mutation(() => ShipmentPayload, {
-    description: `Appends a tracking event and moves the shipment to its status. A DELIVERED event delivers the shipment (shipment.delivered, once). ${STAFF} userErrors: INVALID, NOT_FOUND, INVALID_STATUS_TRANSITION, EVENT_OUT_OF_ORDER.`,
+    description: `Appends a tracking event and moves the shipment to its status. A DELIVERED event delivers the shipment (shipment.delivered, once) and the order (DELIVERED in the answer, unless the orders subgraph did not answer: then shortly after). ${STAFF} userErrors: INVALID, NOT_FOUND, INVALID_STATUS_TRANSITION, EVENT_OUT_OF_ORDER.`,
   })
   addTrackingEvent(@Arg('input', () => AddTrackingEventInput, { description: 'The event.' }) input: AddTrackingEventInput, @Ctx() ctx: ShippingContext) {
     return shipments.addTrackingEvent(ctx, input);

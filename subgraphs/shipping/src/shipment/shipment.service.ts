@@ -3,6 +3,7 @@ import { uniqueViolation } from '../../../../platform/db/db-errors';
 import { userError, type UserError } from '../../../../platform/graphql/types';
 import { isIsoDate, isUuid } from '../../../../platform/validation';
 import type { ShippingContext } from '../context';
+import { tellOrderDelivered, tellOrderShipped } from '../order/order-moves';
 import { SHIPPABLE_STATUSES } from '../order/order-ref';
 import { OrderRefEntity } from '../order/order-ref.entity';
 import { shipmentCreated, shipmentStatusChanged } from './shipment-events';
@@ -33,7 +34,8 @@ function createProblems(input: CreateShipmentInput, carrier: string, trackingNum
 /**
  * A shipment for a CONFIRMED or PROCESSING order (as the orders' events told shipping), with its
  * first tracking event (LABEL_CREATED). The order's reference row is locked, so a cancellation
- * arriving at the same time either comes first (ORDER_NOT_SHIPPABLE) or after.
+ * arriving at the same time either comes first (ORDER_NOT_SHIPPABLE) or after. Once committed,
+ * orders is told (the order SHIPPED) before the answer; shipment.created backs that call up.
  */
 export async function createShipment(ctx: ShippingContext, input: CreateShipmentInput, staffId: string | null): Promise<Result> {
   const carrier = input.carrier.trim().replace(/\s+/g, ' ');
@@ -44,7 +46,7 @@ export async function createShipment(ctx: ShippingContext, input: CreateShipment
   for (let attempt = 1; ; attempt++) {
     const trackingNumber = given ?? generateTrackingNumber(carrier);
     try {
-      return await ctx.db.write(async (m): Promise<Result> => {
+      const result = await ctx.db.write(async (m): Promise<Result> => {
         const order = await m.findOne(OrderRefEntity, { where: { orderId }, select: { orderId: true, status: true }, lock: { mode: 'pessimistic_write' } });
         if (!order) return failed(ShipmentError.NOT_FOUND, 'No order has this id (or it is not confirmed yet)', 'input.orderId');
         if (!SHIPPABLE_STATUSES.includes(order.status)) return failed(ShipmentError.ORDER_NOT_SHIPPABLE, `The order is ${order.status}: only CONFIRMED or PROCESSING orders ship`, 'input.orderId');
@@ -62,6 +64,8 @@ export async function createShipment(ctx: ShippingContext, input: CreateShipment
         await shipmentCreated(m, shipment);
         return { shipment, userErrors: [] };
       });
+      if (result.shipment) await tellOrderShipped(ctx, result.shipment);
+      return result;
     } catch (error) {
       if (uniqueViolation(error) !== 'shipments_tracking_unique') throw error;
       if (given) return failed(ShipmentError.TRACKING_NUMBER_TAKEN, `${carrier} already has a shipment with this tracking number`, 'input.trackingNumber');
@@ -73,7 +77,8 @@ export async function createShipment(ctx: ShippingContext, input: CreateShipment
 /**
  * Appends a tracking event. Events come in time order (not before the latest one), and the
  * shipment's status follows the latest event when ShipmentStatus allows the move. The first
- * DELIVERED event delivers the shipment and publishes `shipment.delivered`, once.
+ * DELIVERED event delivers the shipment and publishes `shipment.delivered`, once; orders is told
+ * (the order DELIVERED) before the answer.
  */
 export async function addTrackingEvent(ctx: ShippingContext, input: AddTrackingEventInput): Promise<Result> {
   if (!isUuid(input.shipmentId)) return failed(ShipmentError.NOT_FOUND, 'No shipment has this id', 'input.shipmentId');
@@ -83,7 +88,7 @@ export async function addTrackingEvent(ctx: ShippingContext, input: AddTrackingE
   if (description && description.length > 500) return failed(ShipmentError.INVALID, 'Description must be at most 500 characters', 'input.description');
   const occurredAt = input.occurredAt ?? new Date();
   if (occurredAt.getTime() > Date.now() + CLOCK_SKEW_MS) return failed(ShipmentError.INVALID, 'An event cannot happen in the future', 'input.occurredAt');
-  return ctx.db.write(async (m): Promise<Result> => {
+  const result = await ctx.db.write(async (m): Promise<Result> => {
     const current = await readShipment(m, input.shipmentId.toLowerCase(), true);
     if (!current) return failed(ShipmentError.NOT_FOUND, 'No shipment has this id', 'input.shipmentId');
     if (!canMove(current.status, input.status)) {
@@ -101,4 +106,6 @@ export async function addTrackingEvent(ctx: ShippingContext, input: AddTrackingE
     if (shipment.status !== current.status) await shipmentStatusChanged(m, shipment, current.status, occurredAt);
     return { shipment, userErrors: [] };
   });
+  if (result.shipment?.status === ShipmentStatus.DELIVERED && input.status === ShipmentStatus.DELIVERED) await tellOrderDelivered(ctx, result.shipment);
+  return result;
 }
