@@ -1,9 +1,10 @@
 import { GraphQLError } from 'graphql';
 import type Redis from 'ioredis';
-import { InvalidTokenError, verifyAccessToken, type TokenConfig } from '../../platform/auth/access-token';
+import { InvalidTokenError, type TokenConfig } from '../../platform/auth/access-token';
 import type { Identity } from '../../platform/auth/roles';
 import type { Positions } from '../../platform/db/positions';
 import { storedPositions, userPositionsKey } from './consistency';
+import { verifyAccessTokenCached } from './verified-tokens';
 
 const unauthenticated = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -23,7 +24,7 @@ export async function authenticate(
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <access token>"');
   let identity: Identity;
   try {
-    identity = verifyAccessToken(jwt, match[1]);
+    identity = verifyAccessTokenCached(jwt, match[1]);
   } catch (error) {
     if (error instanceof InvalidTokenError && error.reason === 'expired') {
       throw unauthenticated('The access token has expired: get a new one with refreshToken');
@@ -36,5 +37,5 @@ export async function authenticate(
     .hgetall(userPositionsKey(identity.userId))
     .exec()) as [[null, number], [null, Record<string, string> | null]];
   if (revoked) throw unauthenticated('This session has ended: sign in again');
-  return { identity: { userId: identity.userId, roles: identity.roles, sessionId: identity.sessionId }, positions: storedPositions(positions) };
+  return { identity: { userId: identity.userId, roles: [...identity.roles], sessionId: identity.sessionId }, positions: storedPositions(positions) };
 }

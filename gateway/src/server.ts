@@ -17,6 +17,7 @@ import type { GatewayConfig, SubgraphName } from './config';
 import { mergePositions } from '../../platform/db/positions';
 import { catalogPosition, CONSISTENCY_HEADER } from './consistency';
 import { ConsistencyTokens } from './consistency-token';
+import { memoizeExecutionOperations } from './execution/operation-memo';
 import type { GatewayContext } from './gateway-context';
 import { cors } from './http/cors';
 import { noteTraceId, requestLog } from './http/request-log';
@@ -72,6 +73,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
   const subgraphFetcher = createSubgraphFetcher({ connections: calls.connections, timeoutMs: Math.max(...Object.values(calls.timeoutMs)) });
   // Apollo Gateway sends usage data to Apollo's servers every hour unless this is set (and records it on every request)
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  memoizeExecutionOperations();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>

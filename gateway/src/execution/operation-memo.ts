@@ -1,0 +1,49 @@
+import type { DocumentNode } from 'graphql';
+import { createRequire } from 'node:module';
+
+type OperationFromDocument = (schema: object, document: DocumentNode, options?: { operationName?: string; validate?: boolean }) => unknown;
+
+/** A module of Apollo Gateway's own copy of @apollo/federation-internals (the one it calls). */
+function gatewayInternals<T>(path: string): T {
+  const gatewayRequire = createRequire(require.resolve('@apollo/gateway'));
+  return gatewayRequire(`@apollo/federation-internals/${path}`) as T;
+}
+
+interface Level {
+  next: WeakMap<object, Level>;
+  operation?: unknown;
+}
+
+let installed = false;
+
+/**
+ * Apollo Gateway turns the request's document into its own operation model on every request
+ * before it shapes the subgraphs' data into the response (executeQueryPlan →
+ * `operationFromDocument(apiSchema, { operation, ...fragments }, { validate: false })`), a few
+ * hundred microseconds for a storefront page. The document is the same parsed DocumentNode for
+ * every request with the same query (Apollo Server's document store) and the model is only read
+ * from then on, so it is built once per schema and definition nodes. Calls with validation (query
+ * planning, whose plans Apollo caches itself) go through unchanged.
+ *
+ * Apollo Gateway reads `operationFromDocument` from the module's exports at each call, so replacing
+ * the export is enough; nothing in node_modules is edited. Checked against @apollo/gateway 2.14
+ * (gateway/test/… covers the responses end to end).
+ */
+export function memoizeExecutionOperations(): void {
+  if (installed) return;
+  installed = true;
+  const operations = gatewayInternals<{ operationFromDocument: OperationFromDocument }>('dist/operations');
+  const original = operations.operationFromDocument;
+  const memo = new WeakMap<object, Level>();
+  operations.operationFromDocument = function operationFromDocument(schema, document, options) {
+    if (options?.validate !== false || options.operationName !== undefined) return original(schema, document, options);
+    let level = memo.get(schema);
+    if (!level) memo.set(schema, (level = { next: new WeakMap() }));
+    for (const definition of document.definitions) {
+      let next = level.next.get(definition);
+      if (!next) level.next.set(definition, (next = { next: new WeakMap() }));
+      level = next;
+    }
+    return (level.operation ??= original(schema, document, options));
+  };
+}
