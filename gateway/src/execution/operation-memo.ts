@@ -1,13 +1,7 @@
 import type { DocumentNode } from 'graphql';
-import { createRequire } from 'node:module';
+import { computeResponse, gatewayModule } from './result-shaping';
 
 type OperationFromDocument = (schema: object, document: DocumentNode, options?: { operationName?: string; validate?: boolean }) => unknown;
-
-/** A module of Apollo Gateway's own copy of @apollo/federation-internals (the one it calls). */
-function gatewayInternals<T>(path: string): T {
-  const gatewayRequire = createRequire(require.resolve('@apollo/gateway'));
-  return gatewayRequire(`@apollo/federation-internals/${path}`) as T;
-}
 
 interface Level {
   next: WeakMap<object, Level>;
@@ -25,14 +19,19 @@ let installed = false;
  * from then on, so it is built once per schema and definition nodes. Calls with validation (query
  * planning, whose plans Apollo caches itself) go through unchanged.
  *
- * Apollo Gateway reads `operationFromDocument` from the module's exports at each call, so replacing
- * the export is enough; nothing in node_modules is edited. Checked against @apollo/gateway 2.14
- * (gateway/test/… covers the responses end to end).
+ * With the model the same from one request to the next, the shaping of the response reads it once
+ * per selection set (result-shaping.ts replaces Apollo Gateway's computeResponse).
+ *
+ * Apollo Gateway reads `operationFromDocument` and `computeResponse` from the modules' exports at
+ * each call, so replacing the exports is enough; nothing in node_modules is edited. Written against
+ * @apollo/gateway 2.14 (execution.spec.ts compares the responses with Apollo's own functions).
  */
 export function memoizeExecutionOperations(): void {
   if (installed) return;
   installed = true;
-  const operations = gatewayInternals<{ operationFromDocument: OperationFromDocument }>('dist/operations');
+  const shaping = gatewayModule<{ computeResponse: typeof computeResponse }>('@apollo/gateway/dist/resultShaping');
+  shaping.computeResponse = computeResponse;
+  const operations = gatewayModule<{ operationFromDocument: OperationFromDocument }>('@apollo/federation-internals/dist/operations');
   const original = operations.operationFromDocument;
   const memo = new WeakMap<object, Level>();
   operations.operationFromDocument = function operationFromDocument(schema, document, options) {
