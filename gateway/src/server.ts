@@ -1,10 +1,10 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type Redis from 'ioredis';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { apolloMiddleware } from '../../platform/http/apollo-express';
 import { maskErrors } from '../../platform/http/error-masking';
 import { httpServer } from '../../platform/http/http-server';
 import { createOpsApp } from '../../platform/http/ops-routes';
@@ -153,7 +153,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
     traceRequests('gateway'),
     noteTraceId,
     ...(persistedQueries.mode === 'off' ? [] : [trustedDocumentsMiddleware(trustedDocuments, persistedQueries.mode, staffTool)]),
-    expressMiddleware(apollo, {
+    apolloMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
         const [{ identity, positions }, catalogMinLsn] = await Promise.all([
