@@ -1,5 +1,7 @@
 import type { DocumentNode } from 'graphql';
-import { computeResponse, gatewayModule } from './result-shaping';
+import * as operationsModule from '@apollo/federation-internals/dist/operations';
+import * as shapingModule from '@apollo/gateway/dist/resultShaping';
+import { computeResponse } from './result-shaping';
 
 type OperationFromDocument = (schema: object, document: DocumentNode, options?: { operationName?: string; validate?: boolean }) => unknown;
 
@@ -29,9 +31,10 @@ let installed = false;
 export function memoizeExecutionOperations(): void {
   if (installed) return;
   installed = true;
-  const shaping = gatewayModule<{ computeResponse: typeof computeResponse }>('@apollo/gateway/dist/resultShaping');
+  // the modules' exports objects themselves (CommonJS with __esModule: a namespace import is the object)
+  const shaping = shapingModule as unknown as { computeResponse: typeof computeResponse };
   shaping.computeResponse = computeResponse;
-  const operations = gatewayModule<{ operationFromDocument: OperationFromDocument }>('@apollo/federation-internals/dist/operations');
+  const operations = operationsModule as unknown as { operationFromDocument: OperationFromDocument };
   const original = operations.operationFromDocument;
   const memo = new WeakMap<object, Level>();
   operations.operationFromDocument = function operationFromDocument(schema, document, options) {

@@ -1,14 +1,9 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- Apollo's operation model (@apollo/federation-internals) has no public types */
-import { createRequire } from 'node:module';
+/* eslint-disable @typescript-eslint/no-explicit-any -- Apollo's operation model (@apollo/federation-internals) has no public types for this walk */
+// @apollo/federation-internals is @apollo/gateway's own (one copy, the version @apollo/gateway pins)
+import * as internals from '@apollo/federation-internals';
 
-/** A module of Apollo Gateway's own copy of a package it depends on (the copy it calls). */
-export function gatewayModule<T>(path: string): T {
-  return createRequire(require.resolve('@apollo/gateway'))(path) as T;
-}
-
-const internals = gatewayModule<any>('@apollo/federation-internals');
 // read once: each access through the package's re-exports is a getter call
-const { assert, isSubtype, isObjectType, isNonNullType, isListType, isCompositeType, isValidLeafValue, Variable, ERRORS, typenameFieldName } = internals;
+const { assert, isSubtype, isObjectType, isNonNullType, isListType, isCompositeType, isValidLeafValue, Variable, ERRORS, typenameFieldName } = internals as any;
 
 const OK = 0;
 const NULL_BUBBLE_UP = 1;
