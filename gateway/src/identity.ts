@@ -1,9 +1,16 @@
 import { GraphQLError } from 'graphql';
-import type Redis from 'ioredis';
-import { InvalidTokenError, verifyAccessToken, type TokenConfig } from '../../platform/auth/access-token';
+import { ReplyError, type Redis } from 'ioredis';
+import { InvalidTokenError, type TokenConfig } from '../../platform/auth/access-token';
 import type { Identity } from '../../platform/auth/roles';
 import type { Positions } from '../../platform/db/positions';
 import { storedPositions, userPositionsKey } from './consistency';
+import { verifyAccessTokenCached } from './verified-tokens';
+
+/** A command Redis answered with an error reads as no value; any other failure is thrown. */
+const noReply = (error: unknown): undefined => {
+  if (error instanceof ReplyError) return undefined;
+  throw error;
+};
 
 const unauthenticated = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -11,7 +18,8 @@ const unauthenticated = (message: string) =>
 /**
  * The caller behind an `Authorization: Bearer` header, and their last write positions. No
  * header: a guest. A header that does not verify, has expired or belongs to a revoked session:
- * UNAUTHENTICATED (never silently a guest). One Redis round trip answers both lookups.
+ * UNAUTHENTICATED (never silently a guest). One Redis round trip answers both lookups (and the
+ * request's other lookups made at the same time).
  */
 export async function authenticate(
   redis: Redis,
@@ -23,18 +31,19 @@ export async function authenticate(
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <access token>"');
   let identity: Identity;
   try {
-    identity = verifyAccessToken(jwt, match[1]);
+    identity = verifyAccessTokenCached(jwt, match[1]);
   } catch (error) {
     if (error instanceof InvalidTokenError && error.reason === 'expired') {
       throw unauthenticated('The access token has expired: get a new one with refreshToken');
     }
     throw unauthenticated('The access token is invalid');
   }
-  const [[, revoked], [, positions]] = (await redis
-    .pipeline()
-    .exists(`auth:revoked-session:${identity.sessionId}`)
-    .hgetall(userPositionsKey(identity.userId))
-    .exec()) as [[null, number], [null, Record<string, string> | null]];
+  // sent in the same write as the other lookups of the request (auto-pipelining), as one pipeline
+  // would be: a command's own error counts as no answer, a connection's fails the request
+  const [revoked, positions] = await Promise.all([
+    redis.exists(`auth:revoked-session:${identity.sessionId}`).catch(noReply),
+    redis.hgetall(userPositionsKey(identity.userId)).catch(noReply),
+  ]);
   if (revoked) throw unauthenticated('This session has ended: sign in again');
-  return { identity: { userId: identity.userId, roles: identity.roles, sessionId: identity.sessionId }, positions: storedPositions(positions) };
+  return { identity: { userId: identity.userId, roles: [...identity.roles], sessionId: identity.sessionId }, positions: storedPositions(positions) };
 }

@@ -1,10 +1,10 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type Redis from 'ioredis';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { apolloMiddleware } from '../../platform/http/apollo-express';
 import { maskErrors } from '../../platform/http/error-masking';
 import { httpServer } from '../../platform/http/http-server';
 import { createOpsApp } from '../../platform/http/ops-routes';
@@ -17,6 +17,7 @@ import type { GatewayConfig, SubgraphName } from './config';
 import { mergePositions } from '../../platform/db/positions';
 import { catalogPosition, CONSISTENCY_HEADER } from './consistency';
 import { ConsistencyTokens } from './consistency-token';
+import { memoizeExecutionOperations } from './execution/operation-memo';
 import type { GatewayContext } from './gateway-context';
 import { cors } from './http/cors';
 import { noteTraceId, requestLog } from './http/request-log';
@@ -72,6 +73,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
   const subgraphFetcher = createSubgraphFetcher({ connections: calls.connections, timeoutMs: Math.max(...Object.values(calls.timeoutMs)) });
   // Apollo Gateway sends usage data to Apollo's servers every hour unless this is set (and records it on every request)
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  memoizeExecutionOperations();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
@@ -151,7 +153,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
     traceRequests('gateway'),
     noteTraceId,
     ...(persistedQueries.mode === 'off' ? [] : [trustedDocumentsMiddleware(trustedDocuments, persistedQueries.mode, staffTool)]),
-    expressMiddleware(apollo, {
+    apolloMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
         const [{ identity, positions }, catalogMinLsn] = await Promise.all([

@@ -140,12 +140,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const init = { method: 'POST', headers: Object.fromEntries(headers), body: `{"query":${quoted(query)}${others === '{}' ? '}' : `,${others.slice(1)}`}` };
     if (this.breaker && !this.breaker.allows()) throw new SubgraphUnavailable(this.subgraph, 'circuit open');
     let fetched: Awaited<ReturnType<typeof this.fetcher>>;
+    // AbortSignal.timeout's timer would stay armed until it fires, long after the answer came
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), this.timeoutMs).unref();
     try {
-      fetched = await this.fetcher(this.url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+      fetched = await this.fetcher(this.url, { ...init, signal: deadline.signal });
     } catch (error) {
       this.breaker?.failed();
       const timedOut = (error as Error)?.name === 'TimeoutError' || (error as { code?: string })?.code === 'UND_ERR_HEADERS_TIMEOUT';
       throw new SubgraphUnavailable(this.subgraph, timedOut ? 'timeout' : 'unreachable');
+    } finally {
+      clearTimeout(timer);
     }
     if (fetched.status >= 500) {
       this.breaker?.failed();

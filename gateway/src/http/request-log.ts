@@ -17,6 +17,8 @@ export function requestLog(log: Logger): RequestHandler {
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.locals.requestId = requestId;
     res.setHeader(HEADERS.requestId, requestId);
+    // below `info` (production's `warn`) the line would be dropped: nothing to measure or gather
+    if (!log.isLevelEnabled('info')) return next();
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       log.info(
