@@ -1,4 +1,4 @@
-import type { EntityManager, QueryRunner } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, type EntityManager, type QueryRunner } from 'typeorm';
 import type { Database } from './data-source';
 import { isLsn, maxLsn } from './lsn';
 import { connectFailure, countFallback, type FallbackReason } from './replica-set';
@@ -95,6 +95,8 @@ export class RequestDb {
         pid = row?.pid;
       }
       const result = await fn(runner.manager);
+      // TypeORM releases a runner whose connection failed: then COMMIT was never sent
+      if (runner.isReleased) throw new Error('Connection terminated before COMMIT was sent');
       committing = true;
       if (pid) endWait = limitSyncWait(this.database, pid);
       await runner.commitTransaction();
@@ -105,11 +107,13 @@ export class RequestDb {
     } catch (error) {
       endWait?.();
       if (!committing && runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      if (committing && !rolledBack(error) && retryableReason(error)) {
+      const unsent = error instanceof QueryRunnerAlreadyReleasedError;
+      if (committing && !unsent && !rolledBack(error) && retryableReason(error)) {
         countAmbiguous(this.database.name, error);
         this.database.log.warn({ database: this.database.name, err: error }, 'connection lost during COMMIT: the transaction may have committed');
         throw new AmbiguousCommitError(error);
       }
+      if (unsent) throw new Error('Connection terminated before COMMIT was sent', { cause: error });
       throw error;
     } finally {
       await runner.release();
