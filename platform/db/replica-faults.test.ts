@@ -148,7 +148,7 @@ describe('two replicas, a quorum of one', () => {
 
 describe('one replica, no synchronous standby', () => {
   let f: Fixture;
-  const primary = base + 4;
+  const primary = base + 3;
   beforeAll(async () => {
     f = await fixture(`single_${Date.now().toString(36)}`, 1, primary);
   }, 120_000);

@@ -14,7 +14,7 @@ import { AmbiguousCommitError, retryableReason, rolledBack } from './retry';
  * transactions are tried again with backoff, and the pools recover without a new DataSource.
  */
 const log = createLogger('retries-test', 'silent');
-const primaryPort = Number(process.env.TEST_PG_EXTRA_PORT ?? 55552) + 6;
+const primaryPort = Number(process.env.TEST_PG_EXTRA_PORT ?? 55552) + 5;
 const name = `retries_${Date.now().toString(36)}`;
 
 async function retries(kind: string, code?: string): Promise<number> {

@@ -83,7 +83,7 @@ export async function withRetry<T>(
       if (!reason || attempt >= policy.attempts) throw error;
       const delayMs = backoffMs(policy, attempt);
       retries.inc({ database: what.database, kind: what.kind, code: reason });
-      what.log.warn({ database: what.database, kind: what.kind, code: reason, attempt, delayMs, err: error }, 'database error: trying again');
+      what.log.warn({ database: what.database, kind: what.kind, code: reason, attempt, delayMs, error: String((error as Error)?.message ?? error) }, 'database error: trying again');
       await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
   }

@@ -8,7 +8,7 @@ export interface PostgresClusterOptions {
   primaryPort: number;
   /** Replica 1's port; replica i listens on `replicaPort + i - 1`. */
   replicaPort: number;
-  /** How many streaming replicas (replica1 … replicaN); default 1. */
+  /** How many streaming replicas (replica1 … replicaN); default 1; 0 for a primary alone. */
   replicas?: number;
   /**
    * The primary's `synchronous_standby_names`; default: `ANY 1 (replica1, …)` with two or more
@@ -112,7 +112,7 @@ export async function startPostgresCluster(options: PostgresClusterOptions): Pro
   const asService = account ? { uid: account.uid, gid: account.gid } : {};
   const root = join(options.dataDir, 'postgres');
   const primaryDir = join(root, 'primary');
-  const count = Math.max(1, options.replicas ?? 1);
+  const count = Math.max(0, options.replicas ?? 1);
   const indexes = Array.from({ length: count }, (_, k) => k + 1);
   const replicaDir = (i: number) => join(root, i === 1 ? 'replica' : `replica${i}`);
   const replicaPort = (i: number) => {
@@ -219,7 +219,7 @@ export async function startPostgresCluster(options: PostgresClusterOptions): Pro
 
   return {
     primaryUrl: (database) => url(options.primaryPort, database),
-    replicaUrl: (database) => url(replicaPort(1), database),
+    replicaUrl: (database) => url(count ? replicaPort(1) : options.primaryPort, database),
     replicaUrls: (database) => indexes.map((i) => url(replicaPort(i), database)),
     replicas: count,
     replicaPort,
