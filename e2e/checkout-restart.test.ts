@@ -7,6 +7,7 @@ import { waitFor } from '../platform/infra/processes';
 import { seedShipping } from '../subgraphs/shipping/src/seed/seed-shipping';
 import { startStack, type Stack } from './harness';
 import { admin as adminOp, storefront as op } from './operations';
+import { TEST_INFRA } from '../platform/testing/test-infra';
 
 /**
  * A primary restart in the middle of a checkout. The orders, payments and catalog databases live
@@ -15,7 +16,7 @@ import { admin as adminOp, storefront as op } from './operations';
  * repeats the checkout with the same idempotency key until it has an answer: one order, one
  * charge, and the processes' pools work on without a restart.
  */
-const primaryPort = Number(process.env.TEST_PG_EXTRA_PORT ?? 55552) + 7;
+const primaryPort = TEST_INFRA.extraPort + 7;
 const ON_OWN_CLUSTER = ['orders', 'payments', 'catalog'];
 let dir: string;
 let cluster: PostgresCluster;

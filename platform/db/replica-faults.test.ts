@@ -7,6 +7,7 @@ import { waitFor } from '../infra/processes';
 import { createLogger } from '../logger';
 import { createDatabase, type Database } from './data-source';
 import { RequestDb } from './request-db';
+import { TEST_INFRA } from '../testing/test-infra';
 
 /**
  * Replicas paused, lagging and stopped, on clusters of this file's own (never the shared test
@@ -14,7 +15,7 @@ import { RequestDb } from './request-db';
  * writes that must be visible to all never wait on a missing replica, and every read answers.
  */
 const log = createLogger('replica-faults-test', 'silent');
-const base = Number(process.env.TEST_PG_EXTRA_PORT ?? 55552);
+const base = TEST_INFRA.extraPort;
 
 async function metric(name: string, labels: Record<string, string>): Promise<number> {
   const values = (await register.getSingleMetric(name)?.get())?.values ?? [];

@@ -8,13 +8,14 @@ import { createLogger } from '../logger';
 import { createDatabase, type Database } from './data-source';
 import { RequestDb } from './request-db';
 import { AmbiguousCommitError, retryableReason, rolledBack } from './retry';
+import { TEST_INFRA } from '../testing/test-infra';
 
 /**
  * Retryable errors on a cluster of this file's own (its primary is restarted): reads and write
  * transactions are tried again with backoff, and the pools recover without a new DataSource.
  */
 const log = createLogger('retries-test', 'silent');
-const primaryPort = Number(process.env.TEST_PG_EXTRA_PORT ?? 55552) + 5;
+const primaryPort = TEST_INFRA.extraPort + 5;
 const name = `retries_${Date.now().toString(36)}`;
 
 async function retries(kind: string, code?: string): Promise<number> {
