@@ -7,7 +7,7 @@ import { waitFor } from '../infra/processes';
 import { createLogger } from '../logger';
 import { createDatabase, type Database } from './data-source';
 import { RequestDb } from './request-db';
-import { AmbiguousCommitError, retryableReason, rolledBack } from './retry';
+import { AmbiguousCommitError } from './retry';
 import { TEST_INFRA } from '../testing/test-infra';
 
 /**
@@ -60,17 +60,6 @@ afterAll(async () => {
 });
 
 const counter = (id: number) => new RequestDb(database).readPrimary(async (m) => (await m.query('SELECT n FROM counters WHERE id = $1', [id]))[0].n as number);
-
-test('errors are told apart: retryable, rolled back, neither', () => {
-  expect(retryableReason({ code: '57P01' })).toBe('57P01');
-  expect(retryableReason({ driverError: { code: '40P01' } })).toBe('40P01');
-  expect(retryableReason(new Error('Connection terminated unexpectedly'))).toBe('connection');
-  expect(retryableReason({ code: 'ECONNREFUSED' })).toBe('ECONNREFUSED');
-  expect(retryableReason({ code: '23505' })).toBeUndefined();
-  expect(retryableReason({ code: '55P03' })).toBeUndefined();
-  expect(rolledBack({ driverError: { code: '40001' } })).toBe(true);
-  expect(rolledBack({ code: '57P01' })).toBe(false);
-});
 
 test('a primary restart: a read issued during it answers after retries, and the pools recover without a restart of the process', async () => {
   // warm connections that the restart will end
