@@ -103,7 +103,10 @@ async function query<T>(port: number, sql: string, params: unknown[] = []): Prom
  * `postgres/replica2` … Replica i listens on `replicaPort + i - 1` and connects with
  * `application_name = replica<i>`. A new cluster's replicas begin as cold copies of the freshly
  * initialised primary; a replica added to an existing cluster is a `pg_basebackup` of the running
- * primary. Servers found running on their ports are reused as they are.
+ * primary. Servers found running on their ports are reused as they are: another process (a fault
+ * drill, a test) gets the controls of a running cluster by calling this with the same `dataDir`,
+ * ports and `replicas` (restartPrimary and startPrimary start the primary with this call's
+ * `synchronous_standby_names`).
  */
 export async function startPostgresCluster(options: PostgresClusterOptions): Promise<PostgresCluster> {
   const say = options.say ?? (() => undefined);
