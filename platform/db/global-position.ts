@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { isLsn } from './lsn';
+import { isLsn, maxLsn } from './lsn';
 
 /**
  * A database's global position: the WAL position of its latest `visibleToAll` commit (a price,
@@ -45,4 +45,23 @@ export async function rememberPosition(redis: Redis, key: string, lsn: string, w
 export async function announceGlobalPosition(redis: Redis, database: string, lsn: string): Promise<void> {
   if (!isLsn(lsn) || redis.status !== 'ready') return;
   await rememberPosition(redis, globalPositionKey(database), lsn, GLOBAL_POSITION_WINDOW_SECONDS).catch(() => undefined);
+}
+
+/**
+ * The same position as this process knows it, without Redis: the latest visible-to-all commit of
+ * each database made in this process, for GLOBAL_POSITION_WINDOW_SECONDS. Every read of that
+ * database in the process must see it, whoever asks (a caller that did not come through the
+ * gateway, or while Redis is down).
+ */
+const localVisible = new Map<string, { lsn: string; until: number }>();
+
+export function noteLocalVisible(database: string, lsn: string): void {
+  const current = localVisible.get(database);
+  const later = current && current.until > Date.now() ? maxLsn(current.lsn, lsn)! : lsn;
+  localVisible.set(database, { lsn: later, until: Date.now() + GLOBAL_POSITION_WINDOW_SECONDS * 1000 });
+}
+
+export function localVisiblePosition(database: string): string | undefined {
+  const current = localVisible.get(database);
+  return current && current.until > Date.now() ? current.lsn : undefined;
 }

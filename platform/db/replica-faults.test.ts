@@ -24,7 +24,10 @@ async function metric(name: string, labels: Record<string, string>): Promise<num
 
 interface Fixture {
   cluster: PostgresCluster;
+  /** Writes the prices. */
   database: Database;
+  /** Reads them, as another process would: it knows no position but the ones it is given. */
+  reader: Database;
   dir: string;
 }
 
@@ -33,32 +36,37 @@ async function fixture(name: string, replicas: number, primaryPort: number): Pro
   chmodSync(dir, 0o755); // the servers may run as another account
   const cluster = await startPostgresCluster({ dataDir: dir, primaryPort, replicaPort: primaryPort + 1, replicas, unsafeFast: true });
   await cluster.createDatabases(['shop']);
-  const database = createDatabase({
-    name,
-    db: {
-      primaryUrl: cluster.primaryUrl('shop'),
-      replicaUrls: cluster.replicaUrls('shop'),
-      poolSize: 4,
-      connectTimeoutMs: 2_000,
-      replicaRetryMs: 300,
-      replicaMaxLagMs: 400,
-      replicaCheckMs: 100,
-      visibleWaitMs: 300,
-    },
-    entities: [],
-    migrations: [],
-    log,
-  });
+  const open = (suffix: string) =>
+    createDatabase({
+      name: `${name}${suffix}`,
+      db: {
+        primaryUrl: cluster.primaryUrl('shop'),
+        replicaUrls: cluster.replicaUrls('shop'),
+        poolSize: 4,
+        connectTimeoutMs: 2_000,
+        replicaRetryMs: 300,
+        replicaMaxLagMs: 400,
+        replicaCheckMs: 100,
+        visibleWaitMs: 300,
+      },
+      entities: [],
+      migrations: [],
+      log,
+    });
+  const database = open('');
+  const reader = open('_reader');
+  await reader.dataSource.initialize();
   await database.dataSource.initialize();
   await database.dataSource.query('CREATE TABLE prices (id int PRIMARY KEY, cents int NOT NULL)');
   await database.dataSource.query('INSERT INTO prices VALUES (1, 100)');
   await cluster.waitForReplicas();
-  return { cluster, database, dir };
+  return { cluster, database, reader, dir };
 }
 
 async function release(f: Fixture | undefined): Promise<void> {
   if (!f) return;
   await f.database.dataSource.destroy().catch(() => undefined);
+  await f.reader.dataSource.destroy().catch(() => undefined);
   await f.cluster.stop(true);
   if (!process.env.TEST_KEEP_INFRA) rmSync(f.dir, { recursive: true, force: true });
 }
@@ -97,7 +105,7 @@ describe('two replicas, a quorum of one', () => {
 
   test('reads spread over both replicas', async () => {
     await waitFor('reads on both replicas', async () => {
-      const ports = await portsOf(f.database, 20);
+      const ports = await portsOf(f.reader, 20);
       return ports.has(primary + 1) && ports.has(primary + 2);
     });
   });
@@ -107,28 +115,30 @@ describe('two replicas, a quorum of one', () => {
     const lsn = await setPrice(f.database, 101);
     // every reader carrying the position sees the new price, from replica 1 or the primary
     for (let i = 0; i < 20; i++) {
-      const read = await readPrice(f.database, lsn);
+      const read = await readPrice(f.reader, lsn);
       expect(read.cents).toBe(101);
       expect(read.port).not.toBe(primary + 2);
+      // in the writing process every read carries the position, given or not
+      expect((await readPrice(f.database)).cents).toBe(101);
     }
     // the primary moves on; replica 2 falls behind by more than the allowed lag and reads leave it
     await waitFor('replica 2 to be skipped as lagging', async () => {
       await setPrice(f.database, 102);
-      return !(await portsOf(f.database, 20)).has(primary + 2);
+      return !(await portsOf(f.reader, 20)).has(primary + 2);
     });
-    expect(await metric('db_replica_skips_total', { database: f.database.name, replica: '2', reason: 'lagging' })).toBeGreaterThan(0);
+    expect(await metric('db_replica_skips_total', { database: f.reader.name, replica: '2', reason: 'lagging' })).toBeGreaterThan(0);
     await f.cluster.resumeReplica(2);
-    await waitFor('replica 2 to be read again', async () => (await portsOf(f.database, 20)).has(primary + 2));
-    expect((await readPrice(f.database)).cents).toBe(102);
+    await waitFor('replica 2 to be read again', async () => (await portsOf(f.reader, 20)).has(primary + 2));
+    expect((await readPrice(f.reader)).cents).toBe(102);
   });
 
   test('a stopped replica blocks no price write and reads keep answering; it is used again once it is back', async () => {
     await f.cluster.stopReplica(1);
     const lsn = await setPrice(f.database, 103);
-    for (let i = 0; i < 10; i++) expect((await readPrice(f.database, lsn)).cents).toBe(103);
-    for (let i = 0; i < 10; i++) expect((await readPrice(f.database)).port).not.toBe(primary + 1);
+    for (let i = 0; i < 10; i++) expect((await readPrice(f.reader, lsn)).cents).toBe(103);
+    for (let i = 0; i < 10; i++) expect((await readPrice(f.reader)).port).not.toBe(primary + 1);
     await f.cluster.startReplica(1);
-    await waitFor('replica 1 to be read again', async () => (await portsOf(f.database, 20)).has(primary + 1), 30_000, 100);
+    await waitFor('replica 1 to be read again', async () => (await portsOf(f.reader, 20)).has(primary + 1), 30_000, 100);
   });
 
   test('with no replica applying, a price write still completes (its wait ends) and readers of it go to the primary', async () => {
@@ -139,7 +149,7 @@ describe('two replicas, a quorum of one', () => {
       const lsn = await setPrice(f.database, 104);
       // counted once the cancelling query has answered, which may be just after the commit returned
       await waitFor('the ended wait to be counted', async () => (await metric('db_visible_commit_waits_ended_total', { database: f.database.name })) === before + 1);
-      expect(await readPrice(f.database, lsn)).toEqual({ cents: 104, port: primary });
+      expect(await readPrice(f.reader, lsn)).toEqual({ cents: 104, port: primary });
     } finally {
       await f.cluster.resumeReplica(1);
       await f.cluster.resumeReplica(2);
@@ -162,24 +172,24 @@ describe('one replica, no synchronous standby', () => {
   test('a paused replica blocks no price write; readers of the new price see it; the replica is skipped while lagging and used after it resumes', async () => {
     await f.cluster.pauseReplica(1);
     const lsn = await setPrice(f.database, 201);
-    for (let i = 0; i < 10; i++) expect(await readPrice(f.database, lsn)).toEqual({ cents: 201, port: primary });
+    for (let i = 0; i < 10; i++) expect(await readPrice(f.reader, lsn)).toEqual({ cents: 201, port: primary });
     await waitFor('the replica to be skipped as lagging', async () => {
       await setPrice(f.database, 202);
-      return !(await portsOf(f.database, 10)).has(primary + 1);
+      return !(await portsOf(f.reader, 10)).has(primary + 1);
     });
     await f.cluster.resumeReplica(1);
-    await waitFor('the replica to be read again', async () => (await portsOf(f.database, 10)).has(primary + 1));
+    await waitFor('the replica to be read again', async () => (await portsOf(f.reader, 10)).has(primary + 1));
   });
 
   test('a stopped replica blocks no price write and reads answer from the primary', async () => {
     await f.cluster.stopReplica(1);
     try {
       const lsn = await setPrice(f.database, 203);
-      expect(await readPrice(f.database, lsn)).toEqual({ cents: 203, port: primary });
-      expect(await readPrice(f.database)).toEqual({ cents: 203, port: primary });
+      expect(await readPrice(f.reader, lsn)).toEqual({ cents: 203, port: primary });
+      expect(await readPrice(f.reader)).toEqual({ cents: 203, port: primary });
     } finally {
       await f.cluster.startReplica(1);
     }
-    await waitFor('the replica to be read again', async () => (await portsOf(f.database, 10)).has(primary + 1), 30_000, 100);
+    await waitFor('the replica to be read again', async () => (await portsOf(f.reader, 10)).has(primary + 1), 30_000, 100);
   });
 });

@@ -1,5 +1,6 @@
 import { QueryRunnerAlreadyReleasedError, type EntityManager, type QueryRunner } from 'typeorm';
 import type { Database } from './data-source';
+import { localVisiblePosition, noteLocalVisible } from './global-position';
 import { isLsn, maxLsn } from './lsn';
 import { connectFailure, countFallback, type FallbackReason } from './replica-set';
 import { AmbiguousCommitError, countAmbiguous, retryableReason, rolledBack, withRetry } from './retry';
@@ -24,6 +25,8 @@ export interface WriteOptions {
  *   for the whole request. When the caller carries a consistency token (a WAL position of this
  *   database), a replica that has not replayed that far is passed over; with none left the read
  *   goes to the primary, and so do the request's later reads: the caller always reads its own writes.
+ *   A visible-to-all commit made in this process counts as every reader's position for a while
+ *   (global-position.ts), as the gateway's global position does across processes.
  * - `write` runs a transaction on the primary and remembers the WAL position after the commit,
  *   which the server hands back to the gateway as the next consistency token.
  * - Retries: a read that fails with a retryable error (connection lost or refused, 57P01/57P02/
@@ -68,7 +71,10 @@ export class RequestDb {
     const { result, lsn } = await withRetry(this.what('write'), policy, () => this.transactionOnce(fn, options), (error) =>
       error instanceof AmbiguousCommitError ? undefined : retryableReason(error),
     );
-    if (options.visibleToAll && lsn) await this.database.announceVisible?.(lsn);
+    if (options.visibleToAll && lsn) {
+      noteLocalVisible(this.database.name, lsn);
+      await this.database.announceVisible?.(lsn);
+    }
     if (this.options.noteCommits ?? true) {
       if (lsn) this.committedLsn = maxLsn(this.committedLsn, lsn);
       else await this.noteCommit();
@@ -127,7 +133,7 @@ export class RequestDb {
   private async readRunner(): Promise<QueryRunner> {
     const { dataSource, hasReplicas, replicas, name } = this.database;
     if (!hasReplicas || this.replica === 'primary') return dataSource.createQueryRunner('master');
-    const wanted = maxLsn(this.minLsn, this.committedLsn);
+    const wanted = maxLsn(maxLsn(this.minLsn, this.committedLsn), localVisiblePosition(name));
     const order = typeof this.replica === 'number' ? [this.replica] : replicas.candidates(wanted);
     let reason: FallbackReason = order.length ? 'behind' : 'skipped';
     for (const index of order) {
