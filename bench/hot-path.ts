@@ -13,11 +13,17 @@
  * `--rate <n>`: the same request rate on every stack (CPU per request falls as a process gets busier, so
  *   compare stacks at one rate). `--only <text>`: only the scenarios whose name contains it.
  * `--profile <dir>`: the gateway and subgraph servers write V8 CPU profiles (`--cpu-prof`) there.
+ * `--port-base <n>`: the ports it uses, n … n+99 (default 45300).
+ * `--catalog-position`: every request carries a recent catalog write position (the key the
+ *   gateway reads is set to the primary's WAL position before each run), as after a price change.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { globalPositionKey } from '../platform/db/global-position';
 import { startPostgresCluster, type PostgresCluster } from '../platform/infra/postgres-cluster';
 import { waitFor } from '../platform/infra/processes';
 import { startRedis, type LocalRedis } from '../platform/infra/redis-server';
@@ -25,12 +31,13 @@ import { ensureProductionSecrets } from '../scripts/secrets';
 
 const ROOT = resolve(__dirname, '..', '..');
 const DATA_DIR = join(ROOT, '.data', 'bench-hot-path');
-const PORTS = { primary: 45300, replica: 45301, redis: 45302, stacks: [45310, 45350] };
-
 function option(name: string, fallback?: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
+const PORT_BASE = Number(option('port-base', '45300'));
+const PORTS = { primary: PORT_BASE, replica: PORT_BASE + 1, redis: PORT_BASE + 2, stacks: [PORT_BASE + 10, PORT_BASE + 50] };
+const CATALOG_POSITION = process.argv.includes('--catalog-position');
 const DURATION = Number(option('duration', '10'));
 const WARMUP = Number(option('warmup', '3'));
 const CONNECTIONS = Number(option('connections', '10'));
@@ -103,7 +110,7 @@ const ready = (port: number) => async () => (await fetch(`http://127.0.0.1:${por
 
 async function startStack(label: string, root: string, basePort: number, shared: NodeJS.ProcessEnv, seed: boolean): Promise<Stack> {
   const subgraphs = builtSubgraphs(root);
-  const env: NodeJS.ProcessEnv = { ...shared, GATEWAY_PORT: String(basePort) };
+  const env: NodeJS.ProcessEnv = { ...shared, GATEWAY_PORT: String(basePort), GATEWAY_OPS_PORT: String(basePort + 20) };
   subgraphs.forEach((name, i) => {
     const prefix = name.toUpperCase();
     env[`${prefix}_PORT`] = String(basePort + 1 + 2 * i);
@@ -198,6 +205,17 @@ function autocannon(load: Load, seconds: number): Promise<any> {
   });
 }
 
+/** A recent catalog write, as the gateway sees it: its position key holds the primary's WAL position. */
+async function setCatalogPosition(cluster: PostgresCluster, redis: LocalRedis): Promise<void> {
+  const client = new Client({ connectionString: cluster.primaryUrl('catalog') });
+  await client.connect();
+  const lsn = (await client.query('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn as string;
+  await client.end();
+  const connection = new Redis(redis.url);
+  await connection.set(globalPositionKey('catalog'), lsn, 'EX', 3600);
+  connection.disconnect();
+}
+
 async function measure(stack: Stack, load: Load): Promise<Result> {
   await autocannon(load, WARMUP);
   const before = stack.servers.map((s) => cpuMs(s.child.pid!));
@@ -256,7 +274,7 @@ async function main() {
     };
     for (const name of subgraphs) {
       shared[`${name.toUpperCase()}_DATABASE_URL`] = cluster.primaryUrl(name);
-      shared[`${name.toUpperCase()}_DATABASE_REPLICA_URLS`] = cluster.replicaUrl(name);
+      shared[`${name.toUpperCase()}_DATABASE_REPLICA_URLS`] = cluster.replicaUrls(name).join(',');
     }
     for (const [i, [label, root]] of stackRoots.entries()) {
       say(`starting the ${label} stack (${root})`);
@@ -284,6 +302,7 @@ async function main() {
       for (const stack of order) {
         const token = scenario.signedIn ? tokens.get(stack) : undefined;
         await graphql(stack.gatewayUrl, scenario.query, scenario.variables, token); // answers without errors
+        if (CATALOG_POSITION) await setCatalogPosition(cluster, redis!);
         say(`${scenario.name} on ${stack.label}: ${WARMUP} s warm-up, ${DURATION} s measured, ${CONNECTIONS} connections`);
         row.set(stack.label, await measure(stack, { url: stack.gatewayUrl, body: JSON.stringify({ query: scenario.query, variables: scenario.variables }), token }));
       }

@@ -10,7 +10,7 @@ import { ensureProductionSecrets } from '../scripts/secrets';
 import { TOKEN_ISSUER } from '../scripts/docker-compose';
 
 /**
- * `npm start`: PostgreSQL primary + streaming replica, Redis, every subgraph and its worker, the
+ * `npm start`: PostgreSQL primary + streaming replicas (PG_REPLICAS, default 1), Redis, every subgraph and its worker, the
  * seeded demo shop, and the gateway. Addresses already given in the environment are used instead
  * of starting a server. Ctrl-C stops everything that was started.
  *
@@ -71,6 +71,13 @@ function runToEnd(name: string, script: string, env: NodeJS.ProcessEnv): Promise
   });
 }
 
+/** PG_REPLICAS: how many streaming replicas `npm start` runs (1 to 8; default 1). */
+function replicaCount(value: string | undefined): number {
+  const n = Number(value ?? 1);
+  if (!Number.isInteger(n) || n < 1 || n > 8) throw new Error(`PG_REPLICAS must be a whole number from 1 to 8, not ${value}`);
+  return n;
+}
+
 async function ready(port: number) {
   const response = await fetch(`http://127.0.0.1:${port}/readyz`);
   return response.ok;
@@ -110,14 +117,17 @@ async function main() {
     cluster = await startPostgresCluster({
       dataDir: DATA_DIR,
       primaryPort: Number(env.PG_PRIMARY_PORT ?? 5433),
+      // replica i listens on PG_REPLICA_PORT + i - 1
       replicaPort: Number(env.PG_REPLICA_PORT ?? 5434),
+      replicas: replicaCount(env.PG_REPLICAS),
       say,
     });
+    say(`PostgreSQL: ${cluster.replicas} replica(s), synchronous_standby_names '${cluster.synchronousStandbyNames}'`);
     await cluster.createDatabases(SUBGRAPHS.map((s) => s.database));
     for (const s of SUBGRAPHS) {
       const prefix = envPrefix(s.name);
       env[`${prefix}_DATABASE_URL`] ??= cluster.primaryUrl(s.database);
-      env[`${prefix}_DATABASE_REPLICA_URLS`] ??= cluster.replicaUrl(s.database);
+      env[`${prefix}_DATABASE_REPLICA_URLS`] ??= cluster.replicaUrls(s.database).join(',');
     }
   }
   if (!env.REDIS_URL) {

@@ -42,7 +42,9 @@ beforeAll(async () => {
   second = await startPostgresCluster({ dataDir: join(TEST_INFRA.dataDir, '..', 'test-second-cluster'), primaryPort, replicaPort, unsafeFast: true });
   const name = `t_${process.env.TEST_RUN_ID ?? 'adhoc'}_users_${randomBytes(4).toString('hex')}`;
   await second.createDatabases([name]);
-  stack = await startStack({}, { users: { USERS_DATABASE_URL: second.primaryUrl(name), USERS_DATABASE_REPLICA_URLS: second.replicaUrl(name) } });
+  // replicas paused here are not skipped as lagging (DATABASE_REPLICA_MAX_LAG_MS): only the positions decide
+  const noLagLimit = { DATABASE_REPLICA_MAX_LAG_MS: '3600000' };
+  stack = await startStack({}, { users: { USERS_DATABASE_URL: second.primaryUrl(name), USERS_DATABASE_REPLICA_URLS: second.replicaUrl(name), ...noLagLimit }, catalog: noLagLimit });
 }, 120_000);
 afterAll(async () => {
   await stack?.stop();

@@ -6,6 +6,7 @@ import './auth/roles';
 import type { CommonConfig, Env } from './config';
 import { createBaseContext, type BaseContext, type RequestInfo } from './context';
 import { createDatabase, type Database } from './db/data-source';
+import { announceGlobalPosition } from './db/global-position';
 import { authChecker } from './graphql/auth-checker';
 import { buildFederatedSchema, type ReferenceResolvers } from './graphql/federation';
 import { createSubgraphServer, type SubgraphServer } from './http/subgraph-server';
@@ -112,6 +113,7 @@ export function defineSubgraph<C extends SubgraphConfig = SubgraphConfig, D exte
       await database.dataSource.initialize();
       const services = new ServiceClient({ caller: name, internalSecret: config.internalSecret, urls: { ...config.serviceUrls } });
       const redis = createRedis(config.redisUrl, name);
+      database.announceVisible = (lsn) => announceGlobalPosition(redis, name, lsn);
       // request-path commands fail fast instead of queueing: let the connection come up first (briefly)
       if (!(await redisReady(redis, 2000))) log.warn('Redis is not reachable yet: starting without it (see Failure policies)');
       const shared: SubgraphDeps<C> = { config, database, redis, log, services };

@@ -14,11 +14,33 @@ const required = (name: string) => `\${${name}:?${name} is not set - run npm run
 const readyCheck = (port: number) =>
   `healthcheck: { test: ["CMD", "node", "-e", "fetch('http://127.0.0.1:${port}/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"], <<: *health }`;
 
-export function renderDockerCompose(): string {
+/** How many streaming replicas the compose file runs: `ANY 1` of them is a synchronous standby. */
+export const COMPOSE_REPLICAS = 2;
+
+export function renderDockerCompose(replicas = COMPOSE_REPLICAS): string {
+  const names = Array.from({ length: replicas }, (_, k) => `replica${k + 1}`);
   const databases = SUBGRAPHS.flatMap((s) => [
     `    ${envPrefix(s.name)}_DATABASE_URL: postgres://postgres:\${POSTGRES_PASSWORD}@primary:5432/${s.database}`,
-    `    ${envPrefix(s.name)}_DATABASE_REPLICA_URLS: postgres://postgres:\${POSTGRES_PASSWORD}@replica:5432/${s.database}`,
+    `    ${envPrefix(s.name)}_DATABASE_REPLICA_URLS: ${names.map((r) => `postgres://postgres:\${POSTGRES_PASSWORD}@${r}:5432/${s.database}`).join(',')}`,
   ]);
+  const syncNames = replicas >= 2 ? `ANY 1 (${names.join(', ')})` : '';
+  const replicaServices = names.map(
+    (name) => `  ${name}:
+    image: postgres:15
+    user: postgres
+    environment:
+      PGDATA: /var/lib/postgresql/data/pgdata
+      REPLICATION_PASSWORD: ${required('REPLICATION_PASSWORD')}
+      REPLICA_NAME: ${name}
+    entrypoint: ["/replica-entrypoint.sh"]
+    volumes:
+      - ${name}-data:/var/lib/postgresql/data
+      - ./deploy/postgres/replica-entrypoint.sh:/replica-entrypoint.sh:ro
+    depends_on:
+      primary: { condition: service_healthy }
+    healthcheck: { test: ["CMD", "pg_isready", "-U", "postgres"], <<: *health }
+`,
+  );
   const urls = SUBGRAPHS.map((s) => `    ${envPrefix(s.name)}_URL: http://${s.name}:${s.port}/graphql`);
   const signer = (name: string) => (name === TOKEN_ISSUER ? ', JWT_PRIVATE_KEY_FILE: /run/secrets/jwt_private_key' : '');
   const signerSecrets = (name: string) => (name === TOKEN_ISSUER ? '\n    secrets: [jwt_public_keys, jwt_private_key]' : '');
@@ -55,7 +77,7 @@ ${urls.join('\n')}
   secrets: [jwt_public_keys]
   depends_on:
     primary: { condition: service_healthy }
-    replica: { condition: service_healthy }
+${names.map((r) => `    ${r}: { condition: service_healthy }`).join('\n')}
     redis: { condition: service_healthy }
 
 x-health: &health
@@ -70,26 +92,15 @@ services:
       POSTGRES_PASSWORD: ${required('POSTGRES_PASSWORD')}
       REPLICATION_PASSWORD: ${required('REPLICATION_PASSWORD')}
       SUBGRAPH_DATABASES: ${SUBGRAPHS.map((s) => s.database).join(' ')}
-    command: postgres -c wal_level=replica -c max_wal_senders=10 -c synchronous_standby_names=* -c synchronous_commit=local
+      REPLICA_SLOTS: ${names.join(' ')}
+    # a commit asking for remote_apply waits for any one replica (none with a single replica); others commit locally
+    command: ["postgres", "-c", "wal_level=replica", "-c", "max_wal_senders=10", "-c", "synchronous_standby_names=${syncNames}", "-c", "synchronous_commit=local"]
     volumes:
       - primary-data:/var/lib/postgresql/data
       - ./deploy/postgres/primary-init.sh:/docker-entrypoint-initdb.d/10-init.sh:ro
     healthcheck: { test: ["CMD", "pg_isready", "-U", "postgres"], <<: *health }
 
-  replica:
-    image: postgres:15
-    user: postgres
-    environment:
-      PGDATA: /var/lib/postgresql/data/pgdata
-      REPLICATION_PASSWORD: ${required('REPLICATION_PASSWORD')}
-    entrypoint: ["/replica-entrypoint.sh"]
-    volumes:
-      - replica-data:/var/lib/postgresql/data
-      - ./deploy/postgres/replica-entrypoint.sh:/replica-entrypoint.sh:ro
-    depends_on:
-      primary: { condition: service_healthy }
-    healthcheck: { test: ["CMD", "pg_isready", "-U", "postgres"], <<: *health }
-
+${replicaServices.join('\n')}
   mailpit:
     image: axllent/mailpit:latest
     profiles: [demo]
@@ -131,7 +142,7 @@ secrets:
 
 volumes:
   primary-data:
-  replica-data:
+${names.map((r) => `  ${r}-data:`).join('\n')}
   redis-data:
 `;
 }

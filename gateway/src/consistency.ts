@@ -1,6 +1,9 @@
 import type Redis from 'ioredis';
 import { isLsn } from '../../platform/db/lsn';
 import { isPositionName, mergePositions, type Positions } from '../../platform/db/positions';
+import { globalPositionKey, LATER_LUA as LATER } from '../../platform/db/global-position';
+
+export { rememberPosition } from '../../platform/db/global-position';
 
 /**
  * Read-your-writes across subgraphs whose databases may live on different PostgreSQL clusters.
@@ -15,12 +18,14 @@ export const CONSISTENCY_HEADER = 'x-consistency-token';
 export const userPositionsKey = (userId: string) => `consistency:user-positions:${userId}`;
 
 /**
- * The position of the latest catalog write made through the gateway. Catalog data is public: for
- * a while after a price or stock change every reader's catalog fetches carry it, so no reader (nor
- * the response cache) gets the old value from a replica that has not replayed the change yet.
+ * The catalog's global position (platform/db/global-position.ts): its latest price or stock
+ * commit, announced by the catalog itself (requests, service calls and jobs alike) and by the
+ * gateway after a catalog mutation. Catalog data is public: for a while after a change every
+ * reader's catalog fetches carry it, so no reader (nor the response cache) gets the old value from
+ * a replica that has not replayed the change yet, whether or not a synchronous standby applied it.
  */
-export const CATALOG_CONSISTENCY_KEY = 'consistency:catalog';
 export const CATALOG = 'catalog';
+export const CATALOG_CONSISTENCY_KEY = globalPositionKey(CATALOG);
 
 /** The catalog's recent write position, or undefined (none recent, or Redis not answering). */
 export async function catalogPosition(redis: Redis): Promise<string | undefined> {
@@ -35,15 +40,6 @@ export async function catalogPosition(redis: Redis): Promise<string | undefined>
 
 /** The valid entries of a stored hash. */
 export const storedPositions = (hash: Record<string, string> | null | undefined): Positions => mergePositions({}, hash ?? undefined);
-
-// Compares two WAL positions "hi/lo" (hex) as numbers; true when a is later than b.
-const LATER = `local function later(a, b)
-  local ah, al = string.match(a, '^(%x+)/(%x+)$')
-  local bh, bl = string.match(b, '^(%x+)/(%x+)$')
-  if not bh then return true end
-  ah, al, bh, bl = tonumber(ah, 16), tonumber(al, 16), tonumber(bh, 16), tonumber(bl, 16)
-  return ah > bh or (ah == bh and al > bl)
-end`;
 
 /** Merges `positions` into the user's hash (the later position wins per subgraph) and restarts its window. */
 export async function rememberPositions(redis: Redis, userId: string, positions: Positions, windowSeconds: number): Promise<void> {
@@ -61,24 +57,5 @@ export async function rememberPositions(redis: Redis, userId: string, positions:
     userPositionsKey(userId),
     windowSeconds,
     ...args,
-  );
-}
-
-/** Stores `lsn` under `key` for `windowSeconds`, unless a later position is already there. */
-export async function rememberPosition(redis: Redis, key: string, lsn: string, windowSeconds: number): Promise<void> {
-  // keep the later position when two requests race
-  await redis.eval(
-    `${LATER}
-     local cur = redis.call('GET', KEYS[1])
-     if cur and not later(ARGV[1], cur) then
-       redis.call('EXPIRE', KEYS[1], ARGV[2])
-       return 0
-     end
-     redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
-     return 1`,
-    1,
-    key,
-    lsn,
-    windowSeconds,
   );
 }

@@ -1,7 +1,8 @@
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { Logger } from '../logger';
 import { trackPool } from './pool-metrics';
-import { ReplicaBreaker } from './replica-breaker';
+import { ReplicaSet } from './replica-set';
+import { RETRY_DEFAULTS, type RetryPolicy } from './retry';
 import { startWithoutReplicas } from './lenient-replicas';
 import { StatementLog } from './statement-log';
 
@@ -19,8 +20,16 @@ export interface DatabaseConfig {
   idleTxTimeoutMs?: number;
   /** Longest wait for a new connection; default 5 s. */
   connectTimeoutMs?: number;
-  /** After a replica could not be reached, reads use the primary for this long; default 5 s. */
+  /** After a replica could not be reached, reads skip it for this long; default 5 s. */
   replicaRetryMs?: number;
+  /** A replica behind its primary by more than this is skipped until it catches up; default 5 s. */
+  replicaMaxLagMs?: number;
+  /** How often each process measures its replicas' lag; default 1 s. */
+  replicaCheckMs?: number;
+  /** Longest wait of a `visibleToAll` commit for a synchronous replica; then it completes locally. Default 1 s. */
+  visibleWaitMs?: number;
+  /** Retries of reads and of write transactions after a retryable error (see retry.ts). */
+  retry?: Partial<RetryPolicy>;
 }
 
 export const DATABASE_TIMEOUT_DEFAULTS = { statementTimeoutMs: 15_000, lockTimeoutMs: 5_000, idleTxTimeoutMs: 30_000, connectTimeoutMs: 5_000 };
@@ -36,11 +45,20 @@ export interface DataSourceOptions {
 }
 
 export interface Database {
+  name: string;
   dataSource: DataSource;
   statements: StatementLog;
   hasReplicas: boolean;
-  /** Open while the replicas cannot be reached: reads go to the primary. */
-  replicaBreaker: ReplicaBreaker;
+  /** Which replica a read may use: reachable, not lagging, at the caller's position. */
+  replicas: ReplicaSet;
+  retry: RetryPolicy;
+  visibleWaitMs: number;
+  log: Logger;
+  /**
+   * Publishes the WAL position of a `visibleToAll` commit as this database's global position
+   * (every reader's requests carry it; set by the subgraph runtime, see global-position.ts).
+   */
+  announceVisible?: (lsn: string) => Promise<void>;
 }
 
 /** A TypeORM DataSource on the primary and its replicas. Nothing is synchronised: migrations own the schema. */
@@ -76,8 +94,26 @@ export function createDatabase(options: DataSourceOptions): Database {
   });
   if (db.replicaUrls.length) startWithoutReplicas(dataSource, db.primaryUrl, options.name, options.log);
   trackPool(options.name, dataSource);
-  const replicaBreaker = new ReplicaBreaker(options.name, options.log, db.replicaRetryMs ?? 5_000);
-  return { dataSource, statements, hasReplicas: db.replicaUrls.length > 0, replicaBreaker };
+  const replicas = new ReplicaSet(dataSource, options.name, db.replicaUrls.length, options.log, {
+    retryMs: db.replicaRetryMs ?? 5_000,
+    maxLagMs: db.replicaMaxLagMs ?? 5_000,
+    checkEveryMs: db.replicaCheckMs ?? 1_000,
+  });
+  const destroy = dataSource.destroy.bind(dataSource);
+  dataSource.destroy = () => {
+    replicas.stop();
+    return destroy();
+  };
+  return {
+    name: options.name,
+    dataSource,
+    statements,
+    hasReplicas: db.replicaUrls.length > 0,
+    replicas,
+    retry: { ...RETRY_DEFAULTS, ...db.retry },
+    visibleWaitMs: db.visibleWaitMs ?? 1_000,
+    log: options.log,
+  };
 }
 
 function definedOnly(db: DatabaseConfig): Partial<typeof DATABASE_TIMEOUT_DEFAULTS> {

@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Histogram } from 'prom-client';
 import type { BaseContext } from '../context';
-import type { RequestDb } from '../db/request-db';
+import type { RequestDb, WriteOptions } from '../db/request-db';
 import { sql } from '../db/sql';
 import type { Logger } from '../logger';
 import { runTraced } from './job-trace';
@@ -25,8 +25,9 @@ export async function applyOnce(
   consumer: string,
   jobId: string,
   effect: (manager: EntityManager) => Promise<void>,
+  options: WriteOptions = {},
 ): Promise<boolean> {
-  const transaction = <T>(fn: (m: EntityManager) => Promise<T>) => ('write' in db ? db.write(fn) : db.transaction(fn));
+  const transaction = <T>(fn: (m: EntityManager) => Promise<T>) => ('write' in db ? db.write(fn, options) : db.transaction(fn));
   return transaction(async (manager) => {
     const inserted = await sql<{ job_id: string }>(
       manager,
@@ -40,9 +41,14 @@ export async function applyOnce(
 }
 
 /** applyOnce for the job a context serves (an event handler's effect). */
-export function applyOncePerJob(ctx: Pick<BaseContext, 'db' | 'job'>, consumer: string, effect: (manager: EntityManager) => Promise<void>): Promise<boolean> {
+export function applyOncePerJob(
+  ctx: Pick<BaseContext, 'db' | 'job'>,
+  consumer: string,
+  effect: (manager: EntityManager) => Promise<void>,
+  options: WriteOptions = {},
+): Promise<boolean> {
   if (!ctx.job) throw new Error('applyOncePerJob needs the context of a job');
-  return applyOnce(ctx.db, consumer, ctx.job.id, effect);
+  return applyOnce(ctx.db, consumer, ctx.job.id, effect, options);
 }
 
 export type JobHandlers = Record<string, (job: Job) => Promise<void>>;

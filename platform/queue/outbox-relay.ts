@@ -44,12 +44,34 @@ export class OutboxRelay {
   }
 
   async start(): Promise<void> {
-    this.listener = await this.pool.connect();
-    this.listener.on('error', (error) => this.log.warn({ err: error }, 'outbox listener connection lost'));
-    this.listener.on('notification', () => this.kick());
-    await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    await this.listen();
     this.timer = setInterval(() => this.kick(), this.pollMs);
     this.kick();
+  }
+
+  /**
+   * LISTEN on a connection of its own. When that connection is lost (a primary restart), the
+   * relay polls meanwhile and listens again on a new connection once the primary answers.
+   */
+  private async listen(): Promise<void> {
+    const listener = await this.pool.connect();
+    this.listener = listener;
+    listener.on('error', (error) => {
+      this.log.warn({ err: error }, 'outbox listener connection lost; polling until it is back');
+      if (this.listener === listener) this.listener = undefined;
+      listener.release(error);
+      this.relisten();
+    });
+    listener.on('notification', () => this.kick());
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+  }
+
+  private relisten(delayMs = this.pollMs): void {
+    if (this.stopped) return;
+    setTimeout(() => {
+      if (this.stopped || this.listener) return;
+      this.listen().catch(() => this.relisten(Math.min(delayMs * 2, 30_000)));
+    }, delayMs).unref();
   }
 
   /** Relays now; when a pass is under way, runs one more after it. */
@@ -83,6 +105,10 @@ export class OutboxRelay {
 
   private async relayBatch(limit: number): Promise<number> {
     const client = await this.pool.connect();
+    // a connection ended while this pass waits on Redis must not go unheard (an unhandled 'error')
+    let lost: Error | undefined;
+    const onError = (error: Error) => (lost = error);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<PendingRow>(
@@ -118,7 +144,8 @@ export class OutboxRelay {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.removeListener('error', onError);
+      client.release(lost);
     }
   }
 
@@ -135,9 +162,13 @@ export class OutboxRelay {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
-    if (this.listener) {
-      await this.listener.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => undefined);
-      this.listener.release();
+    const listener = this.listener;
+    this.listener = undefined;
+    if (listener) {
+      listener.removeAllListeners('error');
+      listener.on('error', () => undefined);
+      await listener.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => undefined);
+      listener.release();
     }
     await this.pool.end();
     await Promise.all([...this.queues.values()].map((q) => q.close()));

@@ -6,6 +6,11 @@ export const TEST_INFRA = {
   primaryPort: Number(process.env.TEST_PG_PRIMARY_PORT ?? 55432),
   replicaPort: Number(process.env.TEST_PG_REPLICA_PORT ?? 55433),
   redisPort: Number(process.env.TEST_REDIS_PORT ?? 56379),
+  /**
+   * The first of 8 ports for clusters a test starts for itself, to pause, stop or restart them:
+   * replica-faults.test.ts +0…+4, retries.test.ts +5, +6, e2e/checkout-restart.test.ts +7.
+   */
+  extraPort: Number(process.env.TEST_PG_EXTRA_PORT ?? 55552),
 };
 
 export const testPrimaryUrl = (database: string) => `postgres://postgres@127.0.0.1:${TEST_INFRA.primaryPort}/${database}`;

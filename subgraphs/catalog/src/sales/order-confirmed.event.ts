@@ -1,7 +1,7 @@
 import type { EventPayloads } from '../../../../platform/queue/events';
 import { applyOncePerJob } from '../../../../platform/queue/consumer';
 import { isUuid } from '../../../../platform/validation';
-import { commitVisibleToAll } from '../common/consistency';
+import { VISIBLE_TO_ALL } from '../common/consistency';
 import { mergeLines } from '../inventory/allocation';
 import type { CatalogContext } from '../context';
 import { sql } from '../../../../platform/db/sql';
@@ -21,7 +21,6 @@ export async function onOrderConfirmed(ctx: CatalogContext, event: EventPayloads
   const quantities = lines.map((l) => l.quantity);
   const applied = await applyOncePerJob(ctx, CONSUMER, async (m) => {
     if (!lines.length) return;
-    await commitVisibleToAll(m);
     await sql(
       m,
       'UPDATE products p SET units_sold = p.units_sold + v.quantity FROM unnest($1::uuid[], $2::int[]) AS v(id, quantity) WHERE p.id = v.id',
@@ -37,7 +36,7 @@ export async function onOrderConfirmed(ctx: CatalogContext, event: EventPayloads
     );
     // updated_at is set by TypeORM (UpdateDateColumn)
     await m.update(ReviewEntity, { authorId: event.userId, productId: In(ids), isVerifiedPurchase: false }, { isVerifiedPurchase: true });
-  });
+  }, VISIBLE_TO_ALL);
   // best sellers changed: drop cached responses (the products' cached data did not change)
   if (applied && lines.length) await ctx.catalogChanged({ productIds: ids, categories: false }, { data: false });
   return applied;
