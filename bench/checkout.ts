@@ -2,7 +2,7 @@
  * `npm run bench:checkout [-- --levels 1,4,16] [--checkouts 60] [--warmup 8] [--products 10] [--provider-latency-ms 0]`:
  * the money path under load. Starts its own production-configured stack (NODE_ENV=production,
  * generated secrets, rate limits off, trusted documents allowed as text) with its data under
- * .data/bench-checkout and its servers on ports 47400-47422, seeds it (shipping zones, the demo
+ * .data/bench-checkout and its servers on ports 27400-27422, seeds it (shipping zones, the demo
  * shop), creates products with ample stock, then, at each concurrency level, runs `--checkouts`
  * purchase flows through the gateway with that many customers at once (each a fresh account doing
  * its flows one after the other): MyCart → CartLinesAdd (a random product of `--products`) →
@@ -26,7 +26,7 @@ import { envPrefix, SUBGRAPHS } from '../subgraphs/registry';
 
 const ROOT = resolve(__dirname, '..', '..');
 const DATA_DIR = join(ROOT, '.data', 'bench-checkout');
-const PORTS = { primary: 47400, replica: 47401, redis: 47402, opsPort: 47409, gateway: 47410 };
+const PORTS = { primary: 27400, replica: 27401, redis: 27402, opsPort: 27409, gateway: 27410 };
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -13,7 +13,7 @@
  * `--rate <n>`: the same request rate on every stack (CPU per request falls as a process gets busier, so
  *   compare stacks at one rate). `--only <text>`: only the scenarios whose name contains it.
  * `--profile <dir>`: the gateway and subgraph servers write V8 CPU profiles (`--cpu-prof`) there.
- * `--port-base <n>`: the ports it uses, n … n+99 (default 45300).
+ * `--port-base <n>`: the ports it uses, n … n+99 (default 28300).
  * `--catalog-position`: every request carries a recent catalog write position (the key the
  *   gateway reads is set to the primary's WAL position before each run), as after a price change.
  */
@@ -35,7 +35,7 @@ function option(name: string, fallback?: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
-const PORT_BASE = Number(option('port-base', '45300'));
+const PORT_BASE = Number(option('port-base', '28300'));
 const PORTS = { primary: PORT_BASE, replica: PORT_BASE + 1, redis: PORT_BASE + 2, stacks: [PORT_BASE + 10, PORT_BASE + 50] };
 const CATALOG_POSITION = process.argv.includes('--catalog-position');
 const DURATION = Number(option('duration', '10'));

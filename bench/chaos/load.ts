@@ -76,7 +76,7 @@ export class Load {
 
   private send(operation: string, variables: Record<string, unknown>, token?: string): Promise<Answer> {
     const query = this.documents.get(operation);
-    if (!query) throw new Error(`no operation ${operation} in schema/operations`);
+    if (!query) throw new Error(`no operation ${operation} in the trusted-documents manifest`);
     return call(this.url, query, this.recorder, operation, variables, token);
   }
 

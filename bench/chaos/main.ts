@@ -1,5 +1,5 @@
 /**
- * `npm run chaos [-- --profile ci] [--only redis,primary] [--base-port 47700] [--subgraph orders] [--worker users]`:
+ * `npm run chaos [-- --profile ci] [--only redis,primary] [--base-port 27700] [--subgraph orders] [--worker users]`:
  * bounded mixed load through the gateway (browse, sign in, add to cart, shipping rates, check out)
  * while faults are injected one at a time: kill -9 on Redis, on a subgraph and on a worker mid-job,
  * each followed by a restart; a paused replica, a stopped replica; a primary restart. Each phase:

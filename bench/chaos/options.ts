@@ -72,7 +72,7 @@ function option(argv: string[], name: string): string | undefined {
 }
 
 /**
- * `--profile full|ci` (full), `--base-port 47700`, `--data-dir .data/chaos[-ci]`, `--only redis,primary`,
+ * `--profile full|ci` (full), `--base-port 27700`, `--data-dir .data/chaos[-ci]`, `--only redis,primary`,
  * `--subgraph orders`, `--worker users`, and the profile's numbers: `--users`, `--warmup`, `--hold`,
  * `--recover`, `--drain`, `--checkout-deadline` (seconds).
  */
@@ -94,7 +94,7 @@ export function readOptions(argv: string[], root: string): ChaosOptions {
     if (!/^\d+$/.test(value)) throw new Error(`--${flag} ${value}: a whole number`);
     (profile as unknown as Record<string, number>)[key] = Number(value);
   }
-  const basePort = Number(option(argv, 'base-port') ?? process.env.CHAOS_BASE_PORT ?? 47700);
+  const basePort = Number(option(argv, 'base-port') ?? process.env.CHAOS_BASE_PORT ?? 27700);
   if (!Number.isInteger(basePort) || basePort < 1024 || basePort > 65_000) throw new Error(`--base-port ${basePort}: 1024..65000`);
   return {
     profile,

@@ -156,7 +156,6 @@ export async function startStack(options: ChaosOptions): Promise<Stack> {
     MAIL_DIR: mailDir,
     SMS_LOG_FILE: join(dataDir, 'sms.log'),
     RATE_LIMIT_ENABLED: 'false', // every virtual user comes from one address
-    TRUSTED_DOCUMENTS: 'allow', // see documents.ts
     GATEWAY_PORT: String(ports.gateway),
     GATEWAY_OPS_PORT: String(ports.ops),
     ORDERS_SAGA_DEADLINE_SECONDS: '10',
