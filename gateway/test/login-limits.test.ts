@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Env } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
 import { createRedis } from '../../platform/redis';
-import { startStack, type Stack } from '../../e2e/harness';
+import { sharedStackBehindGateway } from './gateway-fixtures';
 import type { GatewayContext } from '../src/gateway-context';
 import { authLimitsPlugin } from '../src/rate-limit/auth-limits.plugin';
 import { readAuthLimitsConfig } from '../src/rate-limit/auth-limits.config';
@@ -17,10 +17,10 @@ const freshIp = () => `198.18.${Math.floor(Math.random() * 250)}.${(ipSeq = (ipS
 const email = () => `l-${randomBytes(6).toString('hex')}@example.com`;
 
 describe('login, register, password reset and refresh budgets (every profile)', () => {
-  let stack: Stack;
+  let stack: Awaited<ReturnType<typeof sharedStackBehindGateway>>;
   beforeAll(async () => {
     // the development profile: the login buckets are the same as production's
-    stack = await startStack({
+    stack = await sharedStackBehindGateway({
       TRUSTED_PROXIES: 'loopback',
       RATE_LIMIT_KEY_PREFIX: keyPrefix(),
       LOGIN_MAX_FAILURES_PER_IP: '8',
@@ -40,7 +40,7 @@ describe('login, register, password reset and refresh budgets (every profile)', 
   };
   const login = (ip: string, address: string, password: string) => stack.call(LOGIN, { input: { email: address, password } }, undefined, as(ip));
   const failedLogins = async (address: string) => {
-    const [row] = await stack.subgraphs.users.deps.database.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE kind = 'LOGIN_FAILED' AND email = $1`, [address]);
+    const [row] = await stack.sql('users', `SELECT count(*)::int AS n FROM audit_events WHERE kind = 'LOGIN_FAILED' AND email = $1`, [address]);
     return row.n as number;
   };
 

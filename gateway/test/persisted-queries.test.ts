@@ -3,16 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRedis } from '../../platform/redis';
 import { testRedisUrl } from '../../platform/testing/test-infra';
-import { startStack, type Stack } from '../../e2e/harness';
+import { sharedStack } from '../../e2e/shared-stack';
+import type { StackClient } from '../../e2e/stack-client';
 import { readGatewayConfig } from '../src/config';
 import { storefront } from '../../e2e/operations';
 import { CODEGEN_MANIFEST } from '../src/persisted-queries/persisted-queries.config';
 import { sha256, TrustedDocuments } from '../src/persisted-queries/trusted-documents';
 import { getGraphQL, postJson, PRODUCTION, startExtraGateway } from './gateway-fixtures';
 
-let stack: Stack;
+let stack: StackClient;
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await sharedStack();
 });
 afterAll(async () => {
   await stack?.stop();

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import type { PostgresCluster } from '../infra/postgres-cluster';
 import type { LocalRedis } from '../infra/redis-server';
 import { TEST_INFRA, testPrimaryUrl } from './test-infra';
+import { stopRunProcesses } from './run-processes';
 
 const alive = (pid: number) => {
   try {
@@ -14,9 +15,10 @@ const alive = (pid: number) => {
   }
 };
 
-/** Drops this run's databases; the last run still using the servers stops them. */
+/** Stops this run's processes and drops its databases; the last run still using the servers stops them. */
 export default async function globalTeardown(): Promise<void> {
   const infra = (globalThis as Record<string, unknown>).__testInfra as { cluster: PostgresCluster; redis?: LocalRedis } | undefined;
+  await stopRunProcesses();
   const client = new Client({ connectionString: testPrimaryUrl('postgres') });
   await client.connect();
   try {
