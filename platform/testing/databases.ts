@@ -14,9 +14,9 @@ async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promis
   }
 }
 
-/** A fresh database on the test primary, visible on the replica, for one test file. */
+/** A fresh database on the test primary, visible on the replica, for one test file; `prefix` may be a subgraph's name (kebab-case). */
 export async function createTestDatabase(prefix: string): Promise<DatabaseConfig & { name: string }> {
-  const name = `t_${process.env.TEST_RUN_ID ?? "adhoc"}_${prefix}_${randomBytes(4).toString("hex")}`;
+  const name = `t_${process.env.TEST_RUN_ID ?? "adhoc"}_${prefix.replace(/[^A-Za-z0-9_]/g, '_')}_${randomBytes(4).toString("hex")}`;
   const lsn = await withClient(testPrimaryUrl('postgres'), async (c) => {
     await c.query(`CREATE DATABASE ${name}`);
     return (await c.query('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn as string;
