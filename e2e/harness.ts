@@ -50,6 +50,7 @@ export async function startStack(
   const redis = createRedis(config.redisUrl, 'gateway-test');
   const gateway = await createGateway({ config, redis, log: createLogger('gateway', process.env.TEST_LOG_LEVEL ?? 'warn') });
   const http = await gateway.listen(0, '127.0.0.1');
+  http.keepAliveTimeout = 0; // as the subgraphs' (platform/testing/start-subgraph.ts)
   const gatewayUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
 
   const client = gatewayClient(gatewayUrl);

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   await seedShipping(stack.subgraphs.shipping.deps.database.dataSource);
   const staff = await createStaff(stack.subgraphs.users);
   const control = controlServer(stack).listen(0, '127.0.0.1');
+  control.keepAliveTimeout = 0; // as the stack's servers (platform/testing/start-subgraph.ts)
   await new Promise((resolve) => control.once('listening', resolve));
   publish({
     pid: process.pid,

@@ -25,6 +25,7 @@ export async function startExtraGateway(
   const redis = createRedis(config.redisUrl, 'gateway-test-extra');
   const gateway = await createGateway({ config, redis, log, trustedDocuments });
   const http = await gateway.listen(0, '127.0.0.1');
+  http.keepAliveTimeout = 0; // as the stack's servers (platform/testing/start-subgraph.ts)
   return {
     url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`,
     gateway,
