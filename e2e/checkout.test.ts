@@ -2,17 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { waitFor } from '../platform/infra/processes';
-import { seedShipping } from '../subgraphs/shipping/src/seed/seed-shipping';
-import { startStack, type Stack } from './harness';
+import { sharedStack } from './shared-stack';
+import type { Customer, StackClient } from './stack-client';
 import { admin as adminOp, storefront as op } from './operations';
 
-let stack: Stack;
+let stack: StackClient;
 let adminToken: string;
 beforeAll(async () => {
-  stack = await startStack();
+  // with the demo zones: US ZIP 9xxxx has USPS Standard and UPS Express
+  stack = await sharedStack();
   adminToken = await stack.adminToken();
-  // the demo zones: US ZIP 9xxxx has USPS Standard and UPS Express
-  await seedShipping(stack.subgraphs.shipping.deps.database.dataSource);
 });
 afterAll(() => stack?.stop());
 
@@ -21,9 +20,8 @@ const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(n +=
 const errorsOf = (payload: { userErrors: { code: string }[] }) => payload.userErrors.map((e) => e.code);
 const codes = (errors?: { extensions?: Record<string, unknown> }[]) => (errors ?? []).map((e) => e.extensions?.code);
 const ADDRESS = { street: '1 Market St', city: 'San Francisco', state: 'CA', postalCode: '94105', country: 'US' };
-type Customer = Awaited<ReturnType<Stack['registerCustomer']>>;
 
-const dbOf = (name: string) => <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => stack.subgraphs[name].deps.database.dataSource.query(sql, params);
+const dbOf = (name: string) => <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => stack.sql<T>(name, sql, params);
 
 async function product(stock: number, price = '20.00'): Promise<string> {
   const res = await stack.call(adminOp.CreateProduct, { input: { name: unique('Order product'), sku: unique('ORD-SKU'), price, status: 'ACTIVE' } }, adminToken);
@@ -112,7 +110,7 @@ describe('checkout through the gateway', () => {
     expect(sagas).toEqual([{ state: 'COMPLETED', step: 'CART_CONVERTED' }]);
 
     // order.confirmed → users sends the confirmation mail (a file in the test mail folder)
-    const dir = stack.subgraphs.users.deps.config.mail.fileDir as string;
+    const dir = stack.mailDir;
     const mail = await waitFor('the order confirmation mail', async () => {
       await stack.drainOutboxes();
       const res = await stack.call(op.MyNotifications, { first: 10 }, customer.accessToken);

@@ -5,7 +5,6 @@ import { UserEntity } from '../subgraphs/users/src/user/user.entity';
 import { Role } from '../platform/auth/roles';
 import { createLogger } from '../platform/logger';
 import { createRedis } from '../platform/redis';
-import { postGraphQL, type GraphQLResponse } from '../platform/testing/graphql-client';
 import { testRedisUrl } from '../platform/testing/test-infra';
 import { testInternalSecret } from '../platform/testing/test-secrets';
 import type { StatementLog } from '../platform/db/statement-log';
@@ -15,29 +14,19 @@ import { startSubgraphForTest, type StartedSubgraph } from '../platform/testing/
 import type { SubgraphDefinition } from '../platform/subgraph';
 import { loadSubgraphs } from '../subgraphs/definitions';
 import { envPrefix } from '../subgraphs/registry';
+import { gatewayClient, type StackClient } from './stack-client';
 
-export interface Stack {
-  gatewayUrl: string;
+/** A stack of a file's own, in its process: besides what any file can use, its live objects. */
+export interface Stack extends StackClient {
   gateway: GatewayServer;
   subgraphs: Record<string, StartedSubgraph<any>>;
-  /** POSTs an operation to the gateway, as a client would; `token` becomes `Authorization: Bearer`. */
-  call<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
-  /** Registers a new customer through the gateway and returns its tokens. */
-  registerCustomer(name?: string): Promise<{ accessToken: string; refreshToken: string; userId: string; email: string; password: string }>;
-  /** An access token of a staff account (role ADMIN), created directly in the users database. */
-  adminToken(): Promise<string>;
   /** Every subgraph database's statement log, for counting statements. */
   statementLogs(): StatementLog[];
-  /** Relays every subgraph's outbox now. */
-  drainOutboxes(): Promise<void>;
-  stop(): Promise<void>;
 }
 
-const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id } userErrors { code message } } }`;
-const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessToken userErrors { code } } }`;
-
 /**
- * The whole system in one process: every subgraph with its worker, and the gateway over the
+ * A file's own system, in its process (a file that needs only the standard system uses
+ * `sharedStack()` of e2e/shared-stack.ts instead): every subgraph with its worker, and the gateway over the
  * committed supergraph, as in production (scripts/composition.spec.ts keeps it up to date).
  * `env` goes to the gateway, `subgraphEnv[name]` to one subgraph (e.g. its database on another cluster),
  * `replace[name]` runs a test variant of a subgraph's definition instead (e.g. on a test clock).
@@ -68,36 +57,24 @@ export async function startStack(
   const redis = createRedis(config.redisUrl, 'gateway-test');
   const gateway = await createGateway({ config, redis, log: createLogger('gateway', process.env.TEST_LOG_LEVEL ?? 'warn') });
   const http = await gateway.listen(0, '127.0.0.1');
+  http.keepAliveTimeout = 0; // as the subgraphs' (platform/testing/start-subgraph.ts)
   const gatewayUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
 
-  const call: Stack['call'] = (query, variables = {}, token, headers = {}) =>
-    postGraphQL(gatewayUrl, query, variables, { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers });
-
-  let admin: string | undefined;
+  const client = gatewayClient(gatewayUrl);
+  let admin: Promise<string> | undefined;
   return {
     gatewayUrl,
     gateway,
     subgraphs,
-    call,
-    async registerCustomer(name = 'Test Customer') {
-      const email = `c-${randomBytes(6).toString('hex')}@example.com`;
-      const password = 'a long enough passphrase';
-      const result = await call(REGISTER, { input: { email, password, name } });
-      const payload = result.data?.register;
-      if (!payload?.accessToken) throw new Error(`register failed: ${JSON.stringify(result)}`);
-      return { accessToken: payload.accessToken, refreshToken: payload.refreshToken, userId: payload.user.id, email, password };
-    },
-    async adminToken() {
-      if (admin) return admin;
-      const email = `admin-${randomBytes(4).toString('hex')}@example.com`;
-      const password = 'an admin passphrase';
-      await subgraphs.users.deps.database.dataSource
-        .getRepository(UserEntity)
-        .insert({ email, name: 'Staff', passwordHash: await hashPassword(password), roles: [Role.ADMIN, Role.CUSTOMER] });
-      const result = await call(LOGIN, { input: { email, password } });
-      admin = result.data?.login.accessToken as string;
+    internalSecret: testInternalSecret(),
+    mailDir: subgraphs.users?.deps.config.mail.fileDir,
+    call: client.call,
+    registerCustomer: client.registerCustomer,
+    adminToken() {
+      admin ??= createStaff(subgraphs.users).then((staff) => client.login(staff.email, staff.password));
       return admin;
     },
+    sql: (name, query, params = []) => subgraphs[name].deps.database.dataSource.query(query, params),
     statementLogs: () => Object.values(subgraphs).map((s) => s.deps.database.statements),
     async drainOutboxes() {
       for (const s of Object.values(subgraphs)) await s.drainOutbox();
@@ -108,4 +85,14 @@ export async function startStack(
       for (const s of Object.values(subgraphs)) await s.stop();
     },
   };
+}
+
+/** A staff account (ADMIN), created directly in the users database. */
+export async function createStaff(users: StartedSubgraph<any>): Promise<{ email: string; password: string }> {
+  const email = `admin-${randomBytes(4).toString('hex')}@example.com`;
+  const password = 'an admin passphrase';
+  await users.deps.database.dataSource
+    .getRepository(UserEntity)
+    .insert({ email, name: 'Staff', passwordHash: await hashPassword(password), roles: [Role.ADMIN, Role.CUSTOMER] });
+  return { email, password };
 }

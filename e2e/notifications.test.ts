@@ -1,10 +1,11 @@
 import { waitFor } from '../platform/infra/processes';
-import { startStack, type Stack } from './harness';
+import { sharedStack } from './shared-stack';
+import type { StackClient } from './stack-client';
 import { storefront as op } from './operations';
 
-let stack: Stack;
+let stack: StackClient;
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await sharedStack();
 });
 afterAll(() => stack?.stop());
 

@@ -1,5 +1,5 @@
-import { seedShipping } from '../subgraphs/shipping/src/seed/seed-shipping';
-import { startStack, type Stack } from './harness';
+import { sharedStack } from './shared-stack';
+import type { StackClient } from './stack-client';
 import { admin as adminOp, storefront as op } from './operations';
 
 /** Rates of a real cart need the cart subgraph (shipping asks it for the cart's subtotal and weight). */
@@ -7,13 +7,12 @@ import { admin as adminOp, storefront as op } from './operations';
 type Rate = { method: { name: string; carrier: string }; price: { amount: string; currencyCode: string } };
 
 describe('ShippingRates of a cart through the gateway', () => {
-  let stack: Stack;
+  let stack: StackClient;
   let adminToken: string;
   beforeAll(async () => {
-    stack = await startStack();
+    // with the demo zones: US ZIP 9xxxx has USPS Standard 4.99 (free from 50.00) and UPS Express by weight
+    stack = await sharedStack();
     adminToken = await stack.adminToken();
-    // the demo zones: US ZIP 9xxxx has USPS Standard 4.99 (free from 50.00) and UPS Express by weight
-    await seedShipping(stack.subgraphs.shipping.deps.database.dataSource);
   });
   afterAll(async () => {
     await stack?.stop();

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { waitFor } from '../platform/infra/processes';
-import { enqueue } from '../platform/queue/outbox';
-import { startStack, type Stack } from './harness';
+import { OUTBOX_CHANNEL } from '../platform/queue/outbox';
+import { sharedStack } from './shared-stack';
+import type { StackClient } from './stack-client';
 import { admin as adminOp, storefront as op } from './operations';
 
-let stack: Stack;
+let stack: StackClient;
 let adminToken: string;
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await sharedStack();
   adminToken = await stack.adminToken();
 });
 afterAll(() => stack?.stop());
 
-const shippingSql = <T = any>(sql: string, params: unknown[] = []): Promise<T[]> => stack.subgraphs.shipping.deps.database.dataSource.query(sql, params);
+const shippingSql = <T = any>(sql: string, params: unknown[] = []): Promise<T[]> => stack.sql('shipping', sql, params);
 const codes = (errors?: { extensions?: Record<string, unknown> }[]) => (errors ?? []).map((e) => e.extensions?.code);
 
 /**
@@ -28,7 +28,8 @@ if (CREATE_SHIPMENT === adminOp.CreateShipment || ADD_TRACKING_EVENT === adminOp
 async function confirmOrder(customer: { userId: string; email: string }): Promise<string> {
   const orderId = randomUUID();
   const payload = { orderId, userId: customer.userId, email: customer.email, lines: [], phone: null };
-  await stack.subgraphs.shipping.deps.database.dataSource.transaction((m: EntityManager) => enqueue(m, { queue: 'shipping', name: 'order.confirmed', payload }));
+  await shippingSql(`INSERT INTO outbox (queue, name, payload) VALUES ('shipping', 'order.confirmed', $1)`, [JSON.stringify(payload)]);
+  await shippingSql(`NOTIFY ${OUTBOX_CHANNEL}`);
   await waitFor('shipping to learn of the order', async () => {
     await stack.drainOutboxes();
     return (await shippingSql('SELECT 1 FROM order_refs WHERE order_id = $1', [orderId])).length > 0;

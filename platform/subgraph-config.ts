@@ -37,7 +37,7 @@ export function readSubgraphConfig<C extends SubgraphConfig>(
     ...common,
     port: env.int(`${prefix}_PORT`, entry.port, { min: 1, max: 65535 }),
     workerPort: env.int(`${prefix}_WORKER_PORT`, entry.workerPort, { min: 1, max: 65535 }),
-    database: readDatabaseConfig(env, name, `postgres://postgres@127.0.0.1:5433/${entry.database}`),
+    database: readDatabaseConfig(env, prefix, `postgres://postgres@127.0.0.1:5433/${entry.database}`),
     serviceUrls: Object.fromEntries(
       SUBGRAPH_NAMES.filter((other) => other !== name).map((other) => [other, env.url(`${envPrefix(other)}_URL`, defaultSubgraphUrl(other), ['http', 'https'])]),
     ),

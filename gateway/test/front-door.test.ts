@@ -2,18 +2,17 @@ import type { AddressInfo } from 'node:net';
 import { createLogger } from '../../platform/logger';
 import { createRedis } from '../../platform/redis';
 import { composeSupergraph } from '../../scripts/composition';
-import { startStack, type Stack } from '../../e2e/harness';
 import { storefront } from '../../e2e/operations';
 import { readGatewayConfig } from '../src/config';
 import { createGateway } from '../src/server';
-import { PRODUCTION } from './gateway-fixtures';
+import { PRODUCTION, sharedStackBehindGateway } from './gateway-fixtures';
 
 /** The production gateway's front door: CORS, CSRF-safe content types, and what the public port tells. */
 describe('the production gateway', () => {
-  let stack: Stack;
+  let stack: Awaited<ReturnType<typeof sharedStackBehindGateway>>;
   let base: string;
   beforeAll(async () => {
-    stack = await startStack({ ...PRODUCTION, TRUSTED_DOCUMENTS: 'allow', CORS_ORIGINS: 'https://shop.example.com', RATE_LIMIT_KEY_PREFIX: `front-door-${Date.now()}` });
+    stack = await sharedStackBehindGateway({ ...PRODUCTION, TRUSTED_DOCUMENTS: 'allow', CORS_ORIGINS: 'https://shop.example.com', RATE_LIMIT_KEY_PREFIX: `front-door-${Date.now()}` });
     base = stack.gatewayUrl.replace('/graphql', '');
   });
   afterAll(async () => {

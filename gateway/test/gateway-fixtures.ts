@@ -6,15 +6,16 @@ import { productionTestEnv, testInternalSecret } from '../../platform/testing/te
 import { readGatewayConfig } from '../src/config';
 import { createGateway, type GatewayServer } from '../src/server';
 import type { TrustedDocuments } from '../src/persisted-queries/trusted-documents';
-import type { Stack } from '../../e2e/harness';
+import { sharedStack } from '../../e2e/shared-stack';
+import { gatewayClient, type StackClient } from '../../e2e/stack-client';
 import { envPrefix } from '../../subgraphs/registry';
 
 /** The production profile (as `npm run start:prod` runs it), with the secret and keys of the test subgraphs. */
 export const PRODUCTION = productionTestEnv();
 
-/** A second gateway instance in front of the same subgraphs and Redis, e.g. with other settings. */
+/** A gateway of this process in front of a stack's subgraphs and Redis, e.g. with other settings. */
 export async function startExtraGateway(
-  stack: Stack,
+  stack: Pick<StackClient, 'subgraphs'>,
   env: NodeJS.ProcessEnv = {},
   trustedDocuments?: TrustedDocuments,
   log: Logger = createLogger('gateway', process.env.TEST_LOG_LEVEL ?? 'warn'),
@@ -24,12 +25,35 @@ export async function startExtraGateway(
   const redis = createRedis(config.redisUrl, 'gateway-test-extra');
   const gateway = await createGateway({ config, redis, log, trustedDocuments });
   const http = await gateway.listen(0, '127.0.0.1');
+  http.keepAliveTimeout = 0; // as the stack's servers (platform/testing/start-subgraph.ts)
   return {
     url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`,
     gateway,
     async stop() {
       await gateway.stop();
       redis.disconnect();
+    },
+  };
+}
+
+/**
+ * The run's shared stack seen through a gateway of this file with these settings (a gateway
+ * setting needs no stack of its own): `gatewayUrl`, `call` and `registerCustomer` go through
+ * that gateway; `stop()` stops it and leaves the shared stack running.
+ */
+export async function sharedStackBehindGateway(env: NodeJS.ProcessEnv): Promise<StackClient & { gateway: GatewayServer }> {
+  const shared = await sharedStack();
+  const gw = await startExtraGateway(shared, env);
+  const client = gatewayClient(gw.url);
+  return {
+    ...shared,
+    gatewayUrl: gw.url,
+    gateway: gw.gateway,
+    call: client.call,
+    registerCustomer: client.registerCustomer,
+    async stop() {
+      await gw.stop();
+      await shared.stop();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { auditServer, type AuditResult } from 'graphql-http';
 import { randomBytes } from 'node:crypto';
-import { startStack, type Stack } from '../../e2e/harness';
+import { sharedStack } from '../../e2e/shared-stack';
+import type { StackClient } from '../../e2e/stack-client';
 import { sha256, TrustedDocuments } from '../src/persisted-queries/trusted-documents';
 import { PRODUCTION, startExtraGateway } from './gateway-fixtures';
 
@@ -18,11 +19,11 @@ const AUDIT_DOCUMENTS = [
  * gateway and against a gateway with the production configuration (its defaults, the
  * production fixture's secret and keys). Every MUST passes; the SHOULDs that do not are printed with the reason.
  */
-let stack: Stack;
+let stack: StackClient;
 let production: Awaited<ReturnType<typeof startExtraGateway>>;
 const results: Record<string, AuditResult[]> = {};
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await sharedStack();
   const secret = () => randomBytes(32).toString('hex');
   const auditClient = new TrustedDocuments(AUDIT_DOCUMENTS.map((body) => ({ id: sha256(body), body })));
   production = await startExtraGateway(stack, { ...PRODUCTION, RATE_LIMIT_KEY_PREFIX: `audit-${secret().slice(0, 8)}` }, auditClient);

@@ -1,12 +1,5 @@
-import { ApolloServer } from '@apollo/server';
 import { randomBytes } from 'node:crypto';
-import { Env } from '../../platform/config';
-import { createLogger } from '../../platform/logger';
-import { createRedis } from '../../platform/redis';
-import { startStack, type Stack } from '../../e2e/harness';
-import type { GatewayContext } from '../src/gateway-context';
-import { authLimitsPlugin } from '../src/rate-limit/auth-limits.plugin';
-import { readAuthLimitsConfig } from '../src/rate-limit/auth-limits.config';
+import { sharedStackBehindGateway } from './gateway-fixtures';
 
 const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { accessToken userErrors { code } } }`;
 const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { accessToken userErrors { code } } }`;
@@ -17,10 +10,10 @@ const freshIp = () => `198.18.${Math.floor(Math.random() * 250)}.${(ipSeq = (ipS
 const email = () => `l-${randomBytes(6).toString('hex')}@example.com`;
 
 describe('login, register, password reset and refresh budgets (every profile)', () => {
-  let stack: Stack;
+  let stack: Awaited<ReturnType<typeof sharedStackBehindGateway>>;
   beforeAll(async () => {
     // the development profile: the login buckets are the same as production's
-    stack = await startStack({
+    stack = await sharedStackBehindGateway({
       TRUSTED_PROXIES: 'loopback',
       RATE_LIMIT_KEY_PREFIX: keyPrefix(),
       LOGIN_MAX_FAILURES_PER_IP: '8',
@@ -40,7 +33,7 @@ describe('login, register, password reset and refresh budgets (every profile)', 
   };
   const login = (ip: string, address: string, password: string) => stack.call(LOGIN, { input: { email: address, password } }, undefined, as(ip));
   const failedLogins = async (address: string) => {
-    const [row] = await stack.subgraphs.users.deps.database.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE kind = 'LOGIN_FAILED' AND email = $1`, [address]);
+    const [row] = await stack.sql('users', `SELECT count(*)::int AS n FROM audit_events WHERE kind = 'LOGIN_FAILED' AND email = $1`, [address]);
     return row.n as number;
   };
 
@@ -108,28 +101,5 @@ describe('login, register, password reset and refresh budgets (every profile)', 
     const refresh = () => stack.call('mutation { refreshToken(refreshToken: "not-a-token") { accessToken userErrors { code } } }', {}, undefined, as(ip));
     for (let i = 0; i < 3; i++) expect((await refresh()).data!.refreshToken.userErrors[0].code).toBe('INVALID_TOKEN');
     expect((await refresh()).status).toBe(429);
-  });
-});
-
-describe('the login buckets while Redis is unreachable', () => {
-  it('still lock an e-mail out, counted by each instance in memory', async () => {
-    const redis = createRedis('redis://127.0.0.1:45599', 'auth-limit-test-down'); // nothing listens there
-    redis.on('error', () => undefined);
-    const server = new ApolloServer<GatewayContext>({
-      typeDefs: 'type Query { ping: Boolean } input LoginInput { email: String! password: String! } type E { code: String! } type P { accessToken: String userErrors: [E!]! } type Mutation { login(input: LoginInput!): P! }',
-      resolvers: { Mutation: { login: () => ({ accessToken: null, userErrors: [{ code: 'INVALID_CREDENTIALS' }] }) } },
-      plugins: [authLimitsPlugin({ redis, config: readAuthLimitsConfig(new Env({}), true), keyPrefix: keyPrefix(), log: createLogger('test', 'silent') })],
-    });
-    await server.start();
-    const contextValue = { requestId: 'r', client: { ip: '192.0.2.10', userAgent: null }, log: createLogger('test', 'silent') } as GatewayContext;
-    const results: string[] = [];
-    for (let i = 0; i < 6; i++) {
-      const res = await server.executeOperation({ query: 'mutation { login(input: { email: "x@example.com", password: "p" }) { accessToken userErrors { code } } }' }, { contextValue });
-      const body = res.body.kind === 'single' ? res.body.singleResult : undefined;
-      results.push(body?.errors ? String(body.errors[0].extensions?.code) : String((body?.data as any)?.login.userErrors[0].code));
-    }
-    expect(results).toEqual([...Array(5).fill('INVALID_CREDENTIALS'), 'LOGIN_LOCKED']);
-    await server.stop();
-    redis.disconnect();
   });
 });

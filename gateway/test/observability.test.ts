@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createOpsApp } from '../../platform/http/ops-routes';
-import { startTracing, tracesExporterKind } from '../../platform/http/tracing';
+import { startTracing } from '../../platform/http/tracing';
 import { startStack, type Stack } from '../../e2e/harness';
 import { storefront } from '../../e2e/operations';
 import { startExtraGateway } from './gateway-fixtures';
@@ -64,14 +64,6 @@ describe('W3C trace context: gateway → subgraphs → jobs', () => {
     const gateway = spans().find((s) => s.name === 'query Untraced');
     expect(gateway?.spanContext().traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(parentOf(gateway!)).toBeUndefined();
-  });
-
-  it('exports over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_TRACES_EXPORTER) says so', () => {
-    expect(tracesExporterKind({})).toBe('none');
-    expect(tracesExporterKind({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toBe('otlp');
-    expect(tracesExporterKind({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/v1/traces' })).toBe('otlp');
-    expect(tracesExporterKind({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_TRACES_EXPORTER: 'none' })).toBe('none');
-    expect(tracesExporterKind({ OTEL_TRACES_EXPORTER: 'console' })).toBe('console');
   });
 });
 

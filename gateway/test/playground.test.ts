@@ -1,11 +1,12 @@
-import { startStack, type Stack } from '../../e2e/harness';
-import { PRODUCTION } from './gateway-fixtures';
+import { sharedStack } from '../../e2e/shared-stack';
+import type { StackClient } from '../../e2e/stack-client';
+import { PRODUCTION, startExtraGateway } from './gateway-fixtures';
 import { PLAYGROUND_ASSETS } from '../src/playground/playground-assets';
 
-let stack: Stack;
+let stack: StackClient;
 let base: string;
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await sharedStack();
   base = stack.gatewayUrl.replace(/\/graphql$/, '');
 });
 afterAll(async () => {
@@ -63,19 +64,19 @@ describe('GraphiQL in development', () => {
 });
 
 describe('GraphiQL in production', () => {
-  let prod: Stack;
+  let prod: Awaited<ReturnType<typeof startExtraGateway>>;
   beforeAll(async () => {
-    prod = await startStack(PRODUCTION);
+    prod = await startExtraGateway(stack, PRODUCTION);
   });
   afterAll(async () => {
     await prod?.stop();
   });
 
   it('is off: /playground is not found and a browser GET at /graphql gets no page', async () => {
-    const root = prod.gatewayUrl.replace(/\/graphql$/, '');
+    const root = prod.url.replace(/\/graphql$/, '');
     expect((await fetch(`${root}/playground`, { headers: html })).status).toBe(404);
     expect((await fetch(`${root}/playground/assets/graphiql.min.js`)).status).toBe(404);
-    const res = await fetch(prod.gatewayUrl, { headers: html });
+    const res = await fetch(prod.url, { headers: html });
     expect(res.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
     expect(await res.text()).not.toContain('GraphiQL');
   });

@@ -1,18 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { startStack, type Stack } from '../../e2e/harness';
+import type { StackClient } from '../../e2e/stack-client';
 import { admin, storefront } from '../../e2e/operations';
+import { sharedStackBehindGateway } from './gateway-fixtures';
 
 /**
  * A review author's name is public: the product page (reviews with their authors, across the
  * catalog and users subgraphs) may sit in a shared cache, while anything about the signed-in
  * user stays out of it.
  */
-let stack: Stack;
+let stack: StackClient;
 let slug: string;
 let author: { accessToken: string; name: string };
 
 beforeAll(async () => {
-  stack = await startStack({ RESPONSE_CACHE_ENABLED: 'false' });
+  stack = await sharedStackBehindGateway({ RESPONSE_CACHE_ENABLED: 'false' });
   const adminToken = await stack.adminToken();
   const tag = randomBytes(3).toString('hex');
   const created = await stack.call(admin.CreateProduct, { input: { name: `Reviewed Lamp ${tag}`, sku: `REVIEWED-${tag}`, price: '25.00', status: 'ACTIVE' } }, adminToken);

@@ -3,22 +3,21 @@ import { randomBytes } from 'node:crypto';
 import { createLogger } from '../../platform/logger';
 import { createRedis } from '../../platform/redis';
 import { testRedisUrl } from '../../platform/testing/test-infra';
-import { startStack, type Stack } from '../../e2e/harness';
 import type { GatewayContext } from '../src/gateway-context';
 import { rateLimitPlugin } from '../src/rate-limit/rate-limit.plugin';
 import { readRateLimitConfig } from '../src/rate-limit/rate-limit.config';
 import { Env } from '../../platform/config';
-import { postJson } from './gateway-fixtures';
+import { postJson, sharedStackBehindGateway } from './gateway-fixtures';
 
 const ME = '{ me { id } }';
 /** Limiter keys of this run only: budgets in the shared test Redis do not leak between runs. */
 const keyPrefix = () => `rate-limit-test-${randomBytes(4).toString('hex')}`;
 
 describe('rate limits on the gateway (Redis)', () => {
-  let stack: Stack;
+  let stack: Awaited<ReturnType<typeof sharedStackBehindGateway>>;
   beforeAll(async () => {
     // a small budget so the test reaches it; X-Forwarded-For believed only from the loopback proxy
-    stack = await startStack({ RATE_LIMIT_POINTS: '5', RATE_LIMIT_WINDOW_SECONDS: '30', RATE_LIMIT_COST_PER_POINT: '100', TRUSTED_PROXIES: 'loopback', RATE_LIMIT_KEY_PREFIX: keyPrefix() });
+    stack = await sharedStackBehindGateway({ RATE_LIMIT_POINTS: '5', RATE_LIMIT_WINDOW_SECONDS: '30', RATE_LIMIT_COST_PER_POINT: '100', TRUSTED_PROXIES: 'loopback', RATE_LIMIT_KEY_PREFIX: keyPrefix() });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -86,9 +85,9 @@ describe('rate limits on the gateway (Redis)', () => {
 });
 
 describe('X-Forwarded-For without a trusted proxy', () => {
-  let stack: Stack;
+  let stack: Awaited<ReturnType<typeof sharedStackBehindGateway>>;
   beforeAll(async () => {
-    stack = await startStack({ RATE_LIMIT_POINTS: '3', RATE_LIMIT_WINDOW_SECONDS: '30', RATE_LIMIT_KEY_PREFIX: keyPrefix() });
+    stack = await sharedStackBehindGateway({ RATE_LIMIT_POINTS: '3', RATE_LIMIT_WINDOW_SECONDS: '30', RATE_LIMIT_KEY_PREFIX: keyPrefix() });
   });
   afterAll(async () => {
     await stack?.stop();

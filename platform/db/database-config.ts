@@ -3,11 +3,11 @@ import { DATABASE_TIMEOUT_DEFAULTS, type DatabaseConfig } from './data-source';
 import { RETRY_DEFAULTS } from './retry';
 
 /**
- * A subgraph's database addresses: `<NAME>_DATABASE_URL` (or `DATABASE_URL`) for the primary and
- * `<NAME>_DATABASE_REPLICA_URLS` (or `DATABASE_REPLICA_URLS`), comma-separated, for the replicas.
+ * A subgraph's database addresses: `<PREFIX>_DATABASE_URL` (or `DATABASE_URL`) for the primary and
+ * `<PREFIX>_DATABASE_REPLICA_URLS` (or `DATABASE_REPLICA_URLS`), comma-separated, for the replicas;
+ * `prefix` is the subgraph's variable prefix (`order-history` → `ORDER_HISTORY`).
  */
-export function readDatabaseConfig(env: Env, subgraph: string, devDefault: string): DatabaseConfig {
-  const prefix = subgraph.toUpperCase();
+export function readDatabaseConfig(env: Env, prefix: string, devDefault: string): DatabaseConfig {
   return {
     primaryUrl: env.url([`${prefix}_DATABASE_URL`, 'DATABASE_URL'], devDefault, ['postgres', 'postgresql']),
     replicaUrls: env.urls([`${prefix}_DATABASE_REPLICA_URLS`, 'DATABASE_REPLICA_URLS'], ['postgres', 'postgresql']),

@@ -1,5 +1,5 @@
 import { context, trace } from '@opentelemetry/api';
-import { currentTraceId, extractTraceContext, startTracing, traceHeaders, tracer } from './tracing';
+import { currentTraceId, extractTraceContext, startTracing, traceHeaders, tracer, tracesExporterKind } from './tracing';
 
 /** No exporter in the environment: ids only, no SDK. */
 beforeAll(() => startTracing('spec', {}));
@@ -37,5 +37,15 @@ describe('tracing without an exporter', () => {
     const seen = context.with(trace.setSpan(context.active(), span), () => [currentTraceId(), traceHeaders().traceparent]);
     expect(seen).toEqual(['4bf92f3577b34da6a3ce929d0e0e4736', `00-4bf92f3577b34da6a3ce929d0e0e4736-${span.spanContext().spanId}-01`]);
     expect(currentTraceId()).toBeUndefined();
+  });
+});
+
+describe('the exporter', () => {
+  it('exports over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_TRACES_EXPORTER) says so', () => {
+    expect(tracesExporterKind({})).toBe('none');
+    expect(tracesExporterKind({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toBe('otlp');
+    expect(tracesExporterKind({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/v1/traces' })).toBe('otlp');
+    expect(tracesExporterKind({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_TRACES_EXPORTER: 'none' })).toBe('none');
+    expect(tracesExporterKind({ OTEL_TRACES_EXPORTER: 'console' })).toBe('console');
   });
 });

@@ -25,9 +25,9 @@ export async function replicaCaughtUp(what = 'the replica to replay the primary'
   );
 }
 
-/** A fresh database on the test primary, visible on the replica, for one test file. */
+/** A fresh database on the test primary, visible on the replica, for one test file; `prefix` may be a subgraph's name (kebab-case). */
 export async function createTestDatabase(prefix: string): Promise<DatabaseConfig & { name: string }> {
-  const name = `t_${process.env.TEST_RUN_ID ?? "adhoc"}_${prefix}_${randomBytes(4).toString("hex")}`;
+  const name = `t_${process.env.TEST_RUN_ID ?? "adhoc"}_${prefix.replace(/[^A-Za-z0-9_]/g, '_')}_${randomBytes(4).toString("hex")}`;
   await withClient(testPrimaryUrl('postgres'), (c) => c.query(`CREATE DATABASE ${name}`));
   await replicaCaughtUp('the replica to see the new database');
   return { name, primaryUrl: testPrimaryUrl(name), replicaUrls: [testReplicaUrl(name)], poolSize: 5 };

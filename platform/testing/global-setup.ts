@@ -16,6 +16,8 @@ export default async function globalSetup(): Promise<void> {
   const cluster = await startPostgresCluster({ dataDir: TEST_INFRA.dataDir, primaryPort: TEST_INFRA.primaryPort, replicaPort: TEST_INFRA.replicaPort, unsafeFast: true, say });
   const redis = process.env.TEST_REDIS_URL ? undefined : await startRedis(TEST_INFRA.dataDir, TEST_INFRA.redisPort, say);
   process.env.TEST_RUN_ID = randomBytes(3).toString('hex');
+  // the run's own processes (e.g. the shared e2e stack) stop when this one is gone
+  process.env.TEST_RUN_OWNER_PID = String(process.pid);
   testInternalSecret();
   const runs = join(TEST_INFRA.dataDir, 'runs');
   mkdirSync(runs, { recursive: true });

@@ -2,7 +2,8 @@
  * `node -r ./platform/testing/register-ts.js subgraphs/<name>/src/main.ts`: runs the TypeScript
  * sources directly, compiled on load by SWC with the options the tests use (.swcrc.jest.json:
  * decorators and their metadata), so a test can start a subgraph as a real child process without
- * a build. For tests only; production runs the compiled dist/.
+ * a build (the orders and users workers the crash tests kill, the shared e2e stack). For tests only;
+ * production runs the compiled dist/.
  */
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');

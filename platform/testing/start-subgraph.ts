@@ -45,6 +45,10 @@ export async function startSubgraphForTest<C extends SubgraphConfig, D extends S
   await migrate(deps.database.dataSource);
   const server = await subgraph.createServer(deps);
   const http = await server.listen(0);
+  // idle connections are closed by the client, never by the server: a test process may reuse a
+  // pooled connection after a pause of any length (a busy machine, the next file loading), and a
+  // server closing it meanwhile makes that request fail with "other side closed"
+  http.keepAliveTimeout = 0;
   const worker = await startWorker(subgraph, config, log, { pollMs: 200, prefix: queuePrefix });
   return {
     name: subgraph.name,

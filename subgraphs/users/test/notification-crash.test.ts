@@ -87,7 +87,7 @@ afterAll(async () => {
 async function startWorkerProcess(extra: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
   const child = spawn(
     process.execPath,
-    ['--enable-source-maps', '-r', join(ROOT, 'platform', 'testing', 'ts-register.js'), join(ROOT, 'subgraphs', 'users', 'src', 'worker.ts')],
+    ['--enable-source-maps', '-r', join(ROOT, 'platform', 'testing', 'register-ts.js'), join(ROOT, 'subgraphs', 'users', 'src', 'worker.ts')],
     { cwd: ROOT, env: { ...env, USERS_WORKER_PORT: String(await freePort()), ...extra }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   running.add(child);

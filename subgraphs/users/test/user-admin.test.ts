@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Role } from '../../../platform/auth/roles';
+import { countStatements } from '../../../platform/db/statement-log';
 import { isSessionRevoked } from '../../../platform/auth/revocation';
 import { codes, guest, startUsers, type Customer, type UsersHarness } from './helpers';
 
@@ -129,5 +130,20 @@ describe('setUserRoles', () => {
     expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'userId' });
     expect(codes((await users.call(admin, SET_ROLES, { userId: c.userId, roles: [] })).data!.setUserRoles)).toEqual(['INVALID']);
     expect(await rolesOf(c.userId)).toEqual(['CUSTOMER']);
+  });
+});
+
+describe('User references', () => {
+  it('resolves 50 with one SQL statement, in the order asked', async () => {
+    const tag = randomBytes(3).toString('hex');
+    const rows = await users.sql<{ id: string }>(
+      `INSERT INTO users (email, name, password_hash) SELECT 'ref-' || $1 || '-' || i || '@example.com', 'Customer ' || i, 'x' FROM generate_series(1, 50) i RETURNING id`,
+      [tag],
+    );
+    const ids = rows.map((r) => r.id).reverse();
+    const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { id name } } }`;
+    const { result, counts } = await countStatements([users.deps.database.statements], () => users.call(guest, query, { r: ids.map((id) => ({ __typename: 'User', id })) }));
+    expect(result.data!._entities.map((u: { id: string }) => u.id)).toEqual(ids);
+    expect(counts.total).toBe(1);
   });
 });
