@@ -43,7 +43,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     holdSeconds: 5,
     recoverSeconds: 15,
     recoveredAfterOk: 6,
-    drainSeconds: 8,
+    drainSeconds: 15,
     finalDrainSeconds: 30,
     checkoutDeadlineSeconds: 30,
     thinkMs: 100,

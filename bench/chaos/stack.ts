@@ -165,6 +165,7 @@ export async function startStack(options: ChaosOptions): Promise<Stack> {
     // a notification claimed by the killed users worker is sent again within seconds, not minutes
     NOTIFICATION_CLAIM_TIMEOUT_SECONDS: '10',
     NOTIFICATION_SWEEP_MS: '2000',
+    QUEUE_LOCK_MS: '5000', // a killed worker's jobs are redelivered within ~10 s, not a minute
   };
   SUBGRAPHS.forEach((s, i) => {
     const prefix = envPrefix(s.name);
