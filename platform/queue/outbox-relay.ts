@@ -131,10 +131,15 @@ export class OutboxRelay {
     return queue;
   }
 
-  async stop(): Promise<void> {
+  /** Starts no more passes; resolves when the pass under way (if any) has ended. */
+  async halt(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
+  }
+
+  async stop(): Promise<void> {
+    await this.halt();
     if (this.listener) {
       await this.listener.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => undefined);
       this.listener.release();
