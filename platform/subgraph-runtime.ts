@@ -78,8 +78,8 @@ export async function startWorker<C extends SubgraphConfig, D extends SubgraphDe
 /**
  * Upserts a BullMQ job scheduler per repeating job (every worker process upserts the same one,
  * BullMQ runs it once per period) in the background, and again whenever the connection comes
- * back: a worker starts while Redis is down, and a Redis that restarted without its data gets
- * the schedulers back.
+ * back or a scheduler is found missing (every 30 s at most): a worker starts while Redis is down,
+ * and a Redis that restarted without its data, or was flushed, gets the schedulers back.
  */
 function scheduleRepeatingJobs(queue: string, jobs: RepeatingJob[], connection: Redis, log: Logger, prefix?: string): { halt(): void; close(): Promise<void> } {
   if (!jobs.length) return { halt: () => undefined, close: async () => undefined };
@@ -95,8 +95,25 @@ function scheduleRepeatingJobs(queue: string, jobs: RepeatingJob[], connection: 
   };
   connection.on('ready', upsert);
   if (connection.status === 'ready') upsert();
+  // a Redis flushed while connected loses them too: look now and then, upsert what is missing
+  let looking = false;
+  const look = async () => {
+    if (closed || looking || connection.status !== 'ready') return;
+    looking = true;
+    try {
+      const missing = await Promise.all(jobs.map(async (job) => !(await scheduler.getJobScheduler(job.name))));
+      if (missing.some(Boolean)) upsert();
+    } catch {
+      // Redis away: the next look, or the reconnection, upserts them
+    } finally {
+      looking = false;
+    }
+  };
+  const timer = setInterval(() => void look(), Math.min(30_000, ...jobs.map((j) => j.everyMs)));
+  timer.unref();
   const halt = () => {
     closed = true;
+    clearInterval(timer);
     connection.off('ready', upsert);
   };
   return {

@@ -1,40 +1,85 @@
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type Redis from 'ioredis';
 import { InvalidTokenError, verifyAccessToken, type TokenConfig } from '../../platform/auth/access-token';
-import type { Identity } from '../../platform/auth/roles';
+import { revokedSessionKey } from '../../platform/auth/revocation';
+import { Role, type Identity } from '../../platform/auth/roles';
 import type { Positions } from '../../platform/db/positions';
+import type { Logger } from '../../platform/logger';
 import { storedPositions, userPositionsKey } from './consistency';
+import { gatewayMetrics } from './metrics/gateway-metrics';
 
 const unauthenticated = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 
+/** At most one log line per this many milliseconds while the revocation list cannot be read. */
+const UNCHECKED_LOG_EVERY_MS = 10_000;
+let uncheckedSinceLog = 0;
+let lastUncheckedLog = 0;
+
+/**
+ * The policy for a valid access token whose session cannot be looked up (Redis unreachable): a
+ * customer's token is accepted, at most until it expires (JWT_ACCESS_TTL_SECONDS, 15 minutes); a
+ * staff token (role ADMIN) is refused with 503 SERVICE_UNAVAILABLE. README "Failure policies"
+ * gives the reasons. Counted in gateway_revocation_unchecked_total, logged at most every 10 s.
+ */
+function revocationUnchecked(identity: Identity, error: unknown, log?: Logger): void {
+  const staff = identity.roles.includes(Role.ADMIN);
+  gatewayMetrics.revocationUnchecked.inc({ outcome: staff ? 'refused' : 'accepted' });
+  uncheckedSinceLog += 1;
+  const now = Date.now();
+  if (log && now - lastUncheckedLog >= UNCHECKED_LOG_EVERY_MS) {
+    log.warn(
+      { err: error, requests: uncheckedSinceLog },
+      'revocation list unreachable (Redis): customer access tokens accepted until they expire, staff tokens refused',
+    );
+    lastUncheckedLog = now;
+    uncheckedSinceLog = 0;
+  }
+  if (staff) {
+    throw new GraphQLError('Staff sign-ins cannot be checked right now: try again shortly', {
+      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: new HeaderMap([['retry-after', '5']]) } },
+    });
+  }
+}
+
 /**
  * The caller behind an `Authorization: Bearer` header, and their last write positions. No
  * header: a guest. A header that does not verify, has expired or belongs to a revoked session:
- * UNAUTHENTICATED (never silently a guest). One Redis round trip answers both lookups.
+ * UNAUTHENTICATED (never silently a guest). One Redis round trip answers both lookups; without
+ * Redis see revocationUnchecked.
  */
 export async function authenticate(
   redis: Redis,
   jwt: TokenConfig,
   authorization: string | undefined,
+  log?: Logger,
 ): Promise<{ identity?: Identity; positions?: Positions }> {
   if (!authorization) return {};
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <access token>"');
-  let identity: Identity;
+  let verified: Identity;
   try {
-    identity = verifyAccessToken(jwt, match[1]);
+    verified = verifyAccessToken(jwt, match[1]);
   } catch (error) {
     if (error instanceof InvalidTokenError && error.reason === 'expired') {
       throw unauthenticated('The access token has expired: get a new one with refreshToken');
     }
     throw unauthenticated('The access token is invalid');
   }
-  const [[, revoked], [, positions]] = (await redis
-    .pipeline()
-    .exists(`auth:revoked-session:${identity.sessionId}`)
-    .hgetall(userPositionsKey(identity.userId))
-    .exec()) as [[null, number], [null, Record<string, string> | null]];
-  if (revoked) throw unauthenticated('This session has ended: sign in again');
-  return { identity: { userId: identity.userId, roles: identity.roles, sessionId: identity.sessionId }, positions: storedPositions(positions) };
+  const identity: Identity = { userId: verified.userId, roles: verified.roles, sessionId: verified.sessionId };
+  let answers: [Error | null, unknown][];
+  try {
+    answers = ((await redis.pipeline().exists(revokedSessionKey(identity.sessionId)).hgetall(userPositionsKey(identity.userId)).exec()) ?? []) as [Error | null, unknown][];
+  } catch (error) {
+    answers = [[error as Error, null]];
+  }
+  const [revokedAnswer, positionsAnswer] = answers;
+  if (!revokedAnswer || revokedAnswer[0]) {
+    revocationUnchecked(identity, revokedAnswer?.[0] ?? new Error('no answer'), log);
+    return { identity };
+  }
+  if (revokedAnswer[1]) throw unauthenticated('This session has ended: sign in again');
+  const positions = positionsAnswer && !positionsAnswer[0] ? (positionsAnswer[1] as Record<string, string> | null) : null;
+  return { identity, positions: storedPositions(positions) };
 }

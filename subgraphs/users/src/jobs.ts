@@ -1,6 +1,7 @@
 import type { JobHandlers } from '../../../platform/queue/consumer';
 import { jobHandlers } from '../../../platform/queue/job-handlers';
-import { subgraphRequest } from '../../../platform/subgraph';
+import { subgraphRequest, type RepeatingJob } from '../../../platform/subgraph';
+import { publishRevocations, republishRevocationsIfLost, REVOCATION_PUBLISH_JOB, REVOCATION_REPUBLISH_JOB, type RevocationPublishData } from './account/revocation.service';
 import { createUsersContext, type UsersContext } from './context';
 import type { UsersDeps } from './deps';
 import { createMailer } from './notification/mail-transport';
@@ -12,6 +13,8 @@ import { createSmsProvider } from './notification/sms-provider';
 /** Every job name the users queue carries, with its payload. */
 export type UsersJobs = NotificationEvents & {
   [SEND_JOB]: SendJobData;
+  [REVOCATION_PUBLISH_JOB]: RevocationPublishData;
+  [REVOCATION_REPUBLISH_JOB]: unknown;
 };
 
 /** The mail transport and SMS provider the configuration asks for. */
@@ -30,5 +33,17 @@ export function usersJobHandlers(deps: UsersDeps, channels: NotificationChannels
       const { outcome, error } = await sendNotification(ctx.deps.database.dataSource, channels, ctx.log, notificationId, ctx.job?.lastAttempt ?? true);
       if (outcome === 'retry') throw error;
     },
+    /** Lists revoked sessions in Redis for the gateway (idempotent: a repeat only renews the keys). */
+    [REVOCATION_PUBLISH_JOB]: (ctx, { sessionIds }) => publishRevocations(ctx, sessionIds),
+    /** Lists every recent revocation again when Redis lost them. */
+    [REVOCATION_REPUBLISH_JOB]: async (ctx) => {
+      const listed = await republishRevocationsIfLost(ctx);
+      if (listed) ctx.log.info({ listed }, 'revocations listed in Redis again');
+    },
   });
+}
+
+/** The repeating jobs of the users worker. */
+export function usersRepeatingJobs(deps: UsersDeps): RepeatingJob[] {
+  return [{ name: REVOCATION_REPUBLISH_JOB, everyMs: deps.config.revocationRepublishMs }];
 }

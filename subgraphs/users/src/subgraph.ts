@@ -12,7 +12,7 @@ import { UserAdminResolver } from './admin/user-admin.resolver';
 import { readUsersSettings, type UsersConfig } from './config';
 import { createUsersContext, type UsersContext } from './context';
 import type { UsersDeps } from './deps';
-import { usersJobHandlers } from './jobs';
+import { usersJobHandlers, usersRepeatingJobs } from './jobs';
 import { NotificationEntity } from './notification/notification.entity';
 import { UserNotificationsResolver } from './notification/notification.resolver';
 import { seedUsers } from './seed';
@@ -42,5 +42,6 @@ export default defineSubgraph<UsersConfig, UsersDeps, UsersContext>({
   config: readUsersSettings,
   createContext: createUsersContext,
   jobHandlers: (deps) => usersJobHandlers(deps),
+  repeatingJobs: usersRepeatingJobs,
   seed: seedUsers,
 });
