@@ -70,6 +70,10 @@ it('Redis stopped: catalog reads and a checkout work, staff tokens get 503, a lo
   expect((await stack.call(op.CartLinesAdd, { cartId, lines: [{ productId, quantity: 2 }] }, buyer.accessToken)).data!.cartLinesAdd.userErrors).toEqual([]);
   const rate = (await stack.call(op.ShippingRates, { cartId, countryCode: 'US', postalCode: '94105' }, buyer.accessToken)).data!.shippingRates[0];
 
+  // cached before the outage (catalog cache and response cache)
+  expect((await stack.call(op.ProductDetail, { slug })).data!.product.availableQuantity).toBe(5);
+  expect((await stack.call(op.ProductDetail, { slug })).data!.product.availableQuantity).toBe(5);
+
   await stopRedis();
 
   // catalog reads: from the subgraphs (no response cache, no catalog cache)
@@ -105,6 +109,8 @@ it('Redis stopped: catalog reads and a checkout work, staff tokens get 503, a lo
 
   await startRedisAgain();
 
+  // the stock the checkout took is not hidden by what was cached before the outage
+  await waitFor('the catalog to show the stock after the checkout', async () => (await stack.call(op.ProductDetail, { slug })).data!.product.availableQuantity === 3, 30_000, 100);
   await waitFor('the logged-out token to be refused', async () => !(await accepted(leaver.accessToken)), 30_000, 100);
   expect(await accepted(buyer.accessToken)).toBe(true);
   const notificationId = await waitFor('the order confirmation mail', async () => {
