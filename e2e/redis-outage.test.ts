@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import Redis from 'ioredis';
+import { register } from 'prom-client';
 import { waitFor } from '../platform/infra/processes';
 import { startRedis, type LocalRedis } from '../platform/infra/redis-server';
 import { REVOCATIONS_COMPLETE_KEY, revokedSessionKey } from '../platform/auth/revocation';
@@ -102,6 +103,11 @@ it('Redis stopped: catalog reads and a checkout work, staff tokens get 503, a lo
   const [session] = await sqlOf('users')<{ revoked: boolean }>('SELECT revoked_at IS NOT NULL AS revoked FROM sessions WHERE user_id = $1', [leaver.userId]);
   expect(session.revoked).toBe(true);
   expect(await accepted(leaver.accessToken)).toBe(true);
+
+  const unchecked = await register.getSingleMetric('gateway_revocation_unchecked_total')!.get();
+  const count = (outcome: string) => unchecked.values.find((v) => v.labels.outcome === outcome)?.value ?? 0;
+  expect(count('accepted')).toBeGreaterThan(0);
+  expect(count('refused')).toBeGreaterThan(0);
 
   // the confirmation waits in the orders outbox
   const [pending] = await sqlOf('orders')<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE name = 'order.confirmed' AND relayed_at IS NULL AND payload->>'orderId' = $1`, [order.id]);

@@ -45,5 +45,6 @@ export function usersJobHandlers(deps: UsersDeps, channels: NotificationChannels
 
 /** The repeating jobs of the users worker. */
 export function usersRepeatingJobs(deps: UsersDeps): RepeatingJob[] {
-  return [{ name: REVOCATION_REPUBLISH_JOB, everyMs: deps.config.revocationRepublishMs }];
+  const everyMs = deps.config.revocationRepublishMs;
+  return everyMs ? [{ name: REVOCATION_REPUBLISH_JOB, everyMs }] : [];
 }

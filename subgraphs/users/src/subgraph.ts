@@ -44,4 +44,6 @@ export default defineSubgraph<UsersConfig, UsersDeps, UsersContext>({
   jobHandlers: (deps) => usersJobHandlers(deps),
   repeatingJobs: usersRepeatingJobs,
   seed: seedUsers,
+  // the revocation check only where a test asks for it (a repeating job keeps the queue from ever being idle)
+  testEnv: () => ({ REVOCATION_REPUBLISH_MS: '0' }),
 });
