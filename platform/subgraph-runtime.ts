@@ -56,6 +56,7 @@ export async function startWorker<C extends SubgraphConfig, D extends SubgraphDe
     ready: async () => {
       await deps.database.dataSource.query('SELECT 1');
       await queueRedis.ping();
+      await consumer.waitUntilReady();
     },
     async stop() {
       const halted = relay.halt();
