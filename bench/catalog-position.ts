@@ -1,5 +1,5 @@
 /**
- * `npm run bench:catalog-position [-- --port-base 45400] [--n 5000]`: what "every reader sees a
+ * `npm run bench:catalog-position [-- --port-base 28500] [--n 5000]`: what "every reader sees a
  * price change at once" costs per request, measured in isolation on servers of its own.
  *
  * - the gateway's Redis GET of the catalog's global position (once per request), sequentially and
@@ -26,7 +26,7 @@ function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
-const PORT_BASE = Number(option('port-base', '45400'));
+const PORT_BASE = Number(option('port-base', '28500'));
 const N = Number(option('n', '5000'));
 const DATA_DIR = join(resolve(__dirname, '..', '..'), '.data', 'bench-catalog-position');
 

@@ -7,7 +7,8 @@ import { runProcess } from './process';
 import { startConsumer } from './queue/consumer';
 import { OutboxRelay } from './queue/outbox-relay';
 import { createRedis } from './redis';
-import type { SubgraphConfig, SubgraphDefinition, SubgraphDeps } from './subgraph';
+import type { RepeatingJob, SubgraphConfig, SubgraphDefinition, SubgraphDeps } from './subgraph';
+import type Redis from 'ioredis';
 
 const host = () => process.env.HOST ?? '127.0.0.1';
 
@@ -48,25 +49,105 @@ export async function startWorker<C extends SubgraphConfig, D extends SubgraphDe
   const relay = new OutboxRelay(subgraph.name, config.database.primaryUrl, queueRedis, log, options.pollMs, options.prefix);
   await relay.start();
   const consumer = startConsumer(subgraph.name, subgraph.jobHandlers(deps), queueRedis, log, { prefix: options.prefix, lockMs: options.lockMs });
-  const repeating = subgraph.repeatingJobs(deps);
-  const scheduler = repeating.length ? new Queue(subgraph.name, { connection: queueRedis, prefix: options.prefix }) : undefined;
-  // one scheduler per job name: every worker process upserts the same one, BullMQ runs it once per period
-  for (const job of repeating) await scheduler?.upsertJobScheduler(job.name, { every: job.everyMs }, { name: job.name });
+  const scheduler = scheduleRepeatingJobs(subgraph.name, subgraph.repeatingJobs(deps), queueRedis, log, options.prefix);
   return {
     drainOutbox: () => relay.drain(),
     useServiceUrls: (urls) => deps.services.useUrls(urls),
     ready: async () => {
       await deps.database.dataSource.query('SELECT 1');
       await queueRedis.ping();
+      await consumer.waitUntilReady();
     },
     async stop() {
-      await consumer.close();
-      await scheduler?.close();
+      const halted = relay.halt();
+      scheduler.halt();
+      // with Redis there, finish the jobs in hand and the relay's pass; without it nothing could be
+      // acknowledged, so do not wait for it (unfinished jobs are delivered again)
+      const connected = queueRedis.status === 'ready';
+      if (connected) await Promise.race([Promise.all([consumer.close(), halted]), connectionLost(queueRedis)]);
+      // commands still waiting for Redis fail now, while BullMQ's handlers still listen for their errors
+      await endConnection(queueRedis);
+      // a graceful close Redis left midway cannot finish: wait for it a moment only
+      await (connected ? Promise.race([consumer.close(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]) : consumer.close(true));
+      await scheduler.close();
       await relay.stop();
-      queueRedis.disconnect();
       await subgraph.closeDeps(deps);
     },
   };
+}
+
+/**
+ * Upserts a BullMQ job scheduler per repeating job (every worker process upserts the same one,
+ * BullMQ runs it once per period) in the background, and again whenever the connection comes
+ * back or a scheduler is found missing (every 30 s at most): a worker starts while Redis is down,
+ * and a Redis that restarted without its data, or was flushed, gets the schedulers back.
+ */
+function scheduleRepeatingJobs(queue: string, jobs: RepeatingJob[], connection: Redis, log: Logger, prefix?: string): { halt(): void; close(): Promise<void> } {
+  if (!jobs.length) return { halt: () => undefined, close: async () => undefined };
+  const scheduler = new Queue(queue, { connection, prefix });
+  // connection errors are the connection's to report (and repeat at every reconnect attempt)
+  scheduler.on('error', (error) => log.debug({ err: error }, 'job scheduler connection error'));
+  let closed = false;
+  const upsert = () => {
+    if (closed) return;
+    void Promise.all(jobs.map((job) => scheduler.upsertJobScheduler(job.name, { every: job.everyMs }, { name: job.name }))).catch((error) => {
+      if (!closed) log.warn({ err: error }, 'repeating jobs not scheduled; trying again when Redis is back');
+    });
+  };
+  connection.on('ready', upsert);
+  if (connection.status === 'ready') upsert();
+  // a Redis flushed while connected loses them too: look now and then, upsert what is missing
+  let looking = false;
+  const look = async () => {
+    if (closed || looking || connection.status !== 'ready') return;
+    looking = true;
+    try {
+      const missing = await Promise.all(jobs.map(async (job) => !(await scheduler.getJobScheduler(job.name))));
+      if (missing.some(Boolean)) upsert();
+    } catch {
+      // Redis away: the next look, or the reconnection, upserts them
+    } finally {
+      looking = false;
+    }
+  };
+  const timer = setInterval(() => void look(), Math.min(30_000, ...jobs.map((j) => j.everyMs)));
+  timer.unref();
+  const halt = () => {
+    closed = true;
+    clearInterval(timer);
+    connection.off('ready', upsert);
+  };
+  return {
+    halt,
+    async close() {
+      halt();
+      await scheduler.close();
+    },
+  };
+}
+
+/**
+ * Disconnects `redis` and waits until it has ended: every command still waiting for Redis has
+ * failed by then and its error has reached whoever listens. BullMQ objects stop listening once
+ * closed, so closing one before this would leave such an error unhandled ("Connection is closed").
+ */
+async function endConnection(redis: Redis): Promise<void> {
+  if (redis.status !== 'end') {
+    // between attempts there is no socket whose closing would end the connection: wait for the next attempt
+    if (redis.status === 'reconnecting') await new Promise((resolve) => redis.once('connecting', resolve));
+    const ended = new Promise((resolve) => redis.once('end', resolve));
+    redis.disconnect();
+    await ended;
+  }
+  await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/** Resolves when `redis` is not (or no longer) connected. */
+function connectionLost(redis: Redis): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (redis.status !== 'ready') return resolve();
+    redis.once('close', () => resolve());
+  });
 }
 
 /** A subgraph's demo data (`npm start`, the compose seed): migrations, then its seed. */

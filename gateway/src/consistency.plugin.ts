@@ -18,11 +18,18 @@ export function consistencyPlugin(redis: Redis, windowSeconds: number, tokens: C
         async willSendResponse({ contextValue, response, overallCachePolicy }) {
           const { committed, positions, identity } = contextValue;
           if (!hasPositions(committed)) return;
-          if (identity) await rememberPositions(redis, identity.userId, committed, windowSeconds);
-          if (committed[CATALOG]) await rememberPosition(redis, CATALOG_CONSISTENCY_KEY, committed[CATALOG], windowSeconds);
+          // without Redis the write stands: a signed-in caller gets the signed token instead, as a guest does
+          let remembered = true;
+          try {
+            if (identity) await rememberPositions(redis, identity.userId, committed, windowSeconds);
+            if (committed[CATALOG]) await rememberPosition(redis, CATALOG_CONSISTENCY_KEY, committed[CATALOG], windowSeconds);
+          } catch (error) {
+            remembered = false;
+            contextValue.log.warn({ err: error }, 'write positions not kept in Redis (unreachable): answered in the consistency token');
+          }
           const publicPolicy = overallCachePolicy.policyIfCacheable()?.scope === 'PUBLIC';
           const publicHeader = /\bpublic\b/i.test(response.http.headers.get('cache-control') ?? '');
-          if (!identity && !publicPolicy && !publicHeader) response.http.headers.set(CONSISTENCY_HEADER, tokens.sign(positions));
+          if ((!identity || !remembered) && !publicPolicy && !publicHeader) response.http.headers.set(CONSISTENCY_HEADER, tokens.sign(positions));
         },
       };
     },

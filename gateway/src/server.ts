@@ -157,7 +157,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
         const [{ identity, positions }, catalogMinLsn] = await Promise.all([
-          authenticate(deps.redis, config.jwt, req.header('authorization')),
+          authenticate(deps.redis, config.jwt, req.header('authorization'), log),
           catalogPosition(deps.redis),
         ]);
         let requestLogger: Logger | undefined;

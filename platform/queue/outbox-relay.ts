@@ -158,10 +158,15 @@ export class OutboxRelay {
     return queue;
   }
 
-  async stop(): Promise<void> {
+  /** Starts no more passes; resolves when the pass under way (if any) has ended. */
+  async halt(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
+  }
+
+  async stop(): Promise<void> {
+    await this.halt();
     const listener = this.listener;
     this.listener = undefined;
     if (listener) {

@@ -43,6 +43,10 @@ export function watchQueueDepth(queue: string, connection: Redis, prefix?: strin
   watched.set(key, { name: queue, queue: handle });
   return async () => {
     if (watched.get(key)?.queue === handle) watched.delete(key);
+    // closed while still connecting, its connection's later failure would reach no listener
+    if (connection.status !== 'end') {
+      await Promise.race([handle.waitUntilReady(), new Promise((resolve) => connection.once('end', resolve))]).catch(() => undefined);
+    }
     await handle.close();
   };
 }

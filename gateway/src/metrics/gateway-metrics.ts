@@ -18,6 +18,11 @@ export const gatewayMetrics = {
     help: 'Operations sent by hash: APQ hits and registrations',
     labelNames: ['kind'] as const,
   }),
+  revocationUnchecked: new Counter({
+    name: 'gateway_revocation_unchecked_total',
+    help: 'Signed-in requests whose session could not be looked up in the revocation list (Redis unreachable), by outcome (accepted: a customer token, refused: a staff token)',
+    labelNames: ['outcome'] as const,
+  }),
   throttled: new Counter({
     name: 'gateway_throttled_total',
     help: 'Requests refused by a rate limit, by budget (api, checkout)',

@@ -46,6 +46,8 @@ export interface UsersConfig extends SubgraphConfig {
    * traded for (two tabs refreshing at once) instead of ending the session (RFC 9700, 4.14.2).
    */
   refreshReuseGraceSeconds: number;
+  /** How often the worker checks that Redis still lists every recent revocation (and lists them again if not); 0: never. */
+  revocationRepublishMs: number;
   /** Public address of the storefront, for links in e-mails. */
   storefrontUrl: string;
   mail: MailConfig;
@@ -88,6 +90,7 @@ export function readUsersSettings(env: Env, common: CommonConfig): Omit<UsersCon
   return {
     refreshTtlDays: env.int('REFRESH_TOKEN_TTL_DAYS', 30, { min: 1, max: 365 }),
     refreshReuseGraceSeconds: env.int('REFRESH_REUSE_GRACE_SECONDS', 10, { min: 0, max: 60 }),
+    revocationRepublishMs: env.int('REVOCATION_REPUBLISH_MS', 30_000, { min: 0, max: 3_600_000 }),
     storefrontUrl: env.url('STOREFRONT_URL', 'http://localhost:3000'),
     mail: {
       smtpUrl,

@@ -1,7 +1,7 @@
 import type { JobHandlers } from '../../../platform/queue/consumer';
 import { jobHandlers } from '../../../platform/queue/job-handlers';
-import type { RepeatingJob } from '../../../platform/subgraph';
-import { subgraphRequest } from '../../../platform/subgraph';
+import { subgraphRequest, type RepeatingJob } from '../../../platform/subgraph';
+import { publishRevocations, republishRevocationsIfLost, REVOCATION_PUBLISH_JOB, REVOCATION_REPUBLISH_JOB, type RevocationPublishData } from './account/revocation.service';
 import { createUsersContext, type UsersContext } from './context';
 import type { UsersDeps } from './deps';
 import { createMailer } from './notification/mail-transport';
@@ -16,6 +16,8 @@ export type UsersJobs = NotificationEvents & {
   [SEND_JOB]: SendJobData;
   /** Queue again the notifications whose sending worker died (a repeating job, see usersRepeatingJobs). */
   [REQUEUE_STALE_JOB]: unknown;
+  [REVOCATION_PUBLISH_JOB]: RevocationPublishData;
+  [REVOCATION_REPUBLISH_JOB]: unknown;
 };
 
 /** The mail transport and SMS provider the configuration asks for. */
@@ -40,11 +42,22 @@ export function usersJobHandlers(deps: UsersDeps, channels: NotificationChannels
       const requeued = await requeueStaleClaims(ctx, claimTimeoutSeconds);
       if (requeued) ctx.log.warn({ requeued }, 'notifications left SENDING by a stopped worker queued again');
     },
+    /** Lists revoked sessions in Redis for the gateway (idempotent: a repeat only renews the keys). */
+    [REVOCATION_PUBLISH_JOB]: (ctx, { sessionIds }) => publishRevocations(ctx, sessionIds),
+    /** Lists every recent revocation again when Redis lost them. */
+    [REVOCATION_REPUBLISH_JOB]: async (ctx) => {
+      const listed = await republishRevocationsIfLost(ctx);
+      if (listed) ctx.log.info({ listed }, 'revocations listed in Redis again');
+    },
   });
 }
 
-/** The sweep for stale claims, every NOTIFICATION_SWEEP_MS (0: none). */
+/** The repeating jobs of the users worker: the sweep for stale claims (NOTIFICATION_SWEEP_MS) and the revocation check (REVOCATION_REPUBLISH_MS); 0 turns one off. */
 export function usersRepeatingJobs(deps: UsersDeps): RepeatingJob[] {
   const { sweepMs } = deps.config.notifications;
-  return sweepMs ? [{ name: REQUEUE_STALE_JOB, everyMs: sweepMs }] : [];
+  const republishMs = deps.config.revocationRepublishMs;
+  return [
+    ...(sweepMs ? [{ name: REQUEUE_STALE_JOB, everyMs: sweepMs }] : []),
+    ...(republishMs ? [{ name: REVOCATION_REPUBLISH_JOB, everyMs: republishMs }] : []),
+  ];
 }

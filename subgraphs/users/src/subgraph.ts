@@ -49,6 +49,6 @@ export default defineSubgraph<UsersConfig, UsersDeps, UsersContext>({
   jobHandlers: (deps) => usersJobHandlers(deps),
   repeatingJobs: usersRepeatingJobs,
   seed: seedUsers,
-  // the sweep for stale claims only where a test asks for it (a scheduled job keeps the queue from settling)
-  testEnv: () => ({ NOTIFICATION_SWEEP_MS: '0' }),
+  // the stale-claim sweep and the revocation check only where a test asks for them (a repeating job keeps the queue from ever being idle)
+  testEnv: () => ({ NOTIFICATION_SWEEP_MS: '0', REVOCATION_REPUBLISH_MS: '0' }),
 });

@@ -32,7 +32,9 @@ export interface CatalogChangeMessage extends CatalogChange {
  * current data generation (`<namespace>:v<version>:<kind>:<key>`); a change bumps the generation after
  * its commit and before the mutation answers, so every instance stops reading the old entries at
  * once. A reader that filled an entry with data read before the change filled a generation nobody
- * reads any more. Entries also expire after the TTL. Without Redis nothing is cached.
+ * reads any more. Entries also expire after the TTL. Without Redis nothing is cached, and a change
+ * made meanwhile starts new generations when Redis is back (entries cached before the outage are
+ * not read again).
  */
 export class CatalogCache {
   /** Bumped when product, category or brand data changes (not stock): the generation of this cache. */
@@ -99,8 +101,26 @@ export class CatalogCache {
       const message: CatalogChangeMessage = { ...change, data };
       await multi.publish(CATALOG_CHANGED_CHANNEL, JSON.stringify(message)).exec();
     } catch (error) {
-      // the change stands; cached entries expire within the cache TTL
-      this.log.error({ err: error, change }, 'could not invalidate the catalog cache');
+      // the change stands; the new generations start as soon as Redis is back
+      this.log.error({ err: error, change }, 'could not invalidate the catalog cache: invalidating it when Redis is back');
+      this.owe(data);
     }
+  }
+
+  /** Whether a data generation is owed (true), only the stock one (false), or nothing (null). */
+  private owed: boolean | null = null;
+
+  /** Remembers an invalidation Redis missed; the next connection makes it (a change of everything). */
+  private owe(data: boolean): void {
+    const first = this.owed === null;
+    this.owed = this.owed === true || data;
+    if (first) this.redis.once('ready', () => void this.settle());
+  }
+
+  private async settle(): Promise<void> {
+    const data = this.owed;
+    if (data === null) return;
+    this.owed = null;
+    await this.changed({ productIds: [], categories: true }, data);
   }
 }

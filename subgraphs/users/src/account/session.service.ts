@@ -4,6 +4,7 @@ import { signAccessToken } from '../../../../platform/auth/access-token';
 import { revokeSession } from '../../../../platform/auth/revocation';
 import type { UsersContext } from '../context';
 import type { UserEntity } from '../user/user.entity';
+import { queueRevocationPublish } from './revocation.service';
 import { RefreshTokenEntity, SessionEntity } from './session.entity';
 
 export interface IssuedTokens {
@@ -47,8 +48,9 @@ export async function openSession(ctx: UsersContext, manager: EntityManager, use
 }
 
 /**
- * Ends sessions in the database (refresh tokens stop working) — call inside the transaction —
- * then `announceRevoked` after the commit so their access tokens stop at the gateway at once.
+ * Ends sessions in the database (refresh tokens stop working) — call inside the transaction — and
+ * queues the outbox job that lists them in Redis for the gateway: the revocation is durable with
+ * the commit, Redis up or not. Then `announceRevoked` after the commit lists them at once.
  */
 export async function revokeSessions(manager: EntityManager, sessionIds: string[], reason: string): Promise<void> {
   if (!sessionIds.length) return;
@@ -58,8 +60,18 @@ export async function revokeSessions(manager: EntityManager, sessionIds: string[
     .set({ revokedAt: () => 'now()', revokedReason: reason })
     .where('id IN (:...ids) AND revoked_at IS NULL', { ids: sessionIds })
     .execute();
+  await queueRevocationPublish(manager, sessionIds);
 }
 
+/**
+ * After the commit: lists the sessions in Redis at once, so the gateway refuses their access
+ * tokens from the next request on. Best effort: while Redis is down the outbox job lists them
+ * once it is back.
+ */
 export async function announceRevoked(ctx: UsersContext, sessionIds: string[]): Promise<void> {
-  await Promise.all(sessionIds.map((id) => revokeSession(ctx.deps.redis, id, ctx.deps.config.jwt.accessTtlSeconds)));
+  try {
+    await Promise.all(sessionIds.map((id) => revokeSession(ctx.deps.redis, id, ctx.deps.config.jwt.accessTtlSeconds)));
+  } catch (error) {
+    ctx.log.warn({ err: error, sessions: sessionIds.length }, 'revocation not in Redis yet: its outbox job lists it when Redis is back');
+  }
 }
