@@ -69,6 +69,8 @@ beforeAll(async () => {
     NOTIFICATION_SWEEP_MS: '500',
     // BullMQ finds the killed worker's job stalled within seconds, not a minute
     QUEUE_LOCK_MS: '2000',
+    // no revocation check: the only repeating job is the sweep
+    REVOCATION_REPUBLISH_MS: '0',
   };
   deps = await users.openDeps(users.readConfig(env), createLogger('users', 'warn'));
   await migrate(deps.database.dataSource);
