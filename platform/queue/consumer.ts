@@ -87,9 +87,33 @@ export function startConsumer(
       ...(options.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),
     },
   );
+  stopRetryingOnceClosing(worker);
   worker.on('failed', (job, error) => log.warn({ err: error, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade }, 'job failed'));
   worker.on('error', (error) => log.error({ err: error }, 'worker error'));
   const unwatch = watchQueueDepth(queue, connection, options.prefix);
   worker.on('closed', () => void unwatch().catch(() => undefined));
   return worker;
+}
+
+type RetryIfFailed = (fn: () => Promise<unknown>, opts: Record<string, unknown>) => Promise<unknown>;
+
+/**
+ * BullMQ retries a command that failed on the connection for ever, without its delay once the
+ * worker is closing (Worker.retryIfFailed, e.g. scheduling a repeating job's next run): a worker
+ * closed while Redis is gone would spin on the CPU. Once closing, such a failure is final (BullMQ
+ * reports it as the worker's 'error'); the job scheduler is upserted again at the next start.
+ */
+function stopRetryingOnceClosing(worker: Worker): void {
+  const internal = worker as unknown as { retryIfFailed: RetryIfFailed; closing?: Promise<void>; closed?: boolean };
+  const retry = internal.retryIfFailed.bind(worker);
+  internal.retryIfFailed = (fn, opts) =>
+    retry(async () => {
+      try {
+        return await fn();
+      } catch (error) {
+        if (!internal.closing && !internal.closed) throw error;
+        // a message BullMQ does not take for a connection error (it would retry it)
+        throw new Error('the worker is closing: not retried', { cause: error });
+      }
+    }, opts);
 }
