@@ -2,8 +2,9 @@
  * `npm run bench:catalog-position [-- --port-base 28500] [--n 5000]`: what "every reader sees a
  * price change at once" costs per request, measured in isolation on servers of its own.
  *
- * - the gateway's Redis GET of the catalog's global position (once per request), sequentially and
- *   10 at a time, against no GET at all: wall-clock and CPU microseconds per request;
+ * - a Redis GET of the catalog's global position, sequentially and 10 at a time, and the position
+ *   as the gateway reads it (followed over pub/sub), against no read at all: wall-clock and CPU
+ *   microseconds per request;
  * - a catalog read on a replica (RequestDb.read) without a position, with a position the lag check
  *   already saw the replica pass (no extra query), and with one it has not seen yet (one extra
  *   query on the replica), per read.
@@ -14,7 +15,8 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import { register } from 'prom-client';
-import { catalogPosition, CATALOG_CONSISTENCY_KEY } from '../gateway/src/consistency';
+import { CATALOG_CONSISTENCY_KEY } from '../gateway/src/consistency';
+import { GlobalPositionWatch, readGlobalPosition } from '../platform/db/global-position';
 import { createDatabase } from '../platform/db/data-source';
 import { RequestDb } from '../platform/db/request-db';
 import { startPostgresCluster } from '../platform/infra/postgres-cluster';
@@ -77,10 +79,14 @@ async function main() {
     const [{ lsn }] = await database.dataSource.query('SELECT pg_current_wal_lsn()::text AS lsn');
     await redis.del(CATALOG_CONSISTENCY_KEY);
     figures.push(await time('no catalog position read (baseline)', async () => undefined));
-    figures.push(await time('GET of the position, none stored', () => catalogPosition(redis)));
+    figures.push(await time('GET of the position, none stored', () => readGlobalPosition(redis, CATALOG_CONSISTENCY_KEY)));
     await redis.set(CATALOG_CONSISTENCY_KEY, lsn, 'EX', 3600);
-    figures.push(await time('GET of the position, one stored', () => catalogPosition(redis)));
-    figures.push(await time('GET of the position, 10 at a time', () => catalogPosition(redis), 10));
+    figures.push(await time('GET of the position, one stored', () => readGlobalPosition(redis, CATALOG_CONSISTENCY_KEY)));
+    figures.push(await time('GET of the position, 10 at a time', () => readGlobalPosition(redis, CATALOG_CONSISTENCY_KEY), 10));
+    const watch = new GlobalPositionWatch(redis, 'catalog');
+    await waitFor('the watch to follow the position', async () => watch.following);
+    figures.push(await time('the watched position (pub/sub, as the gateway reads it)', () => watch.current()));
+    watch.close();
 
     const read = (position?: string) => () => new RequestDb(database, position).read((m) => m.query('SELECT cents FROM prices WHERE id = 1'));
     const reads = Math.max(500, Math.floor(N / 5));

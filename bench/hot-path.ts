@@ -13,6 +13,9 @@
  * `--rate <n>`: the same request rate on every stack (CPU per request falls as a process gets busier, so
  *   compare stacks at one rate). `--only <text>`: only the scenarios whose name contains it.
  * `--profile <dir>`: the gateway and subgraph servers write V8 CPU profiles (`--cpu-prof`) there.
+ * `--rounds <n>`: every scenario runs n times on each stack (alternating which goes first); the table
+ *   shows the medians, the median of the rounds' ratios, and their range: this machine is shared and noisy.
+ * `--idle <s>`: first, each stack's idle CPU milliseconds per second over that many seconds (default 10, 0 skips).
  * `--port-base <n>`: the ports it uses, n … n+99 (default 28300).
  * `--catalog-position`: every request carries a recent catalog write position (the key the
  *   gateway reads is set to the primary's WAL position before each run), as after a price change.
@@ -23,7 +26,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { globalPositionKey } from '../platform/db/global-position';
+import { globalPositionKey, rememberPosition } from '../platform/db/global-position';
 import { startPostgresCluster, type PostgresCluster } from '../platform/infra/postgres-cluster';
 import { waitFor } from '../platform/infra/processes';
 import { startRedis, type LocalRedis } from '../platform/infra/redis-server';
@@ -46,6 +49,10 @@ const RATE = option('rate');
 const BASELINE = option('baseline');
 const PROFILE_DIR = option('profile');
 const ONLY = option('only');
+/** Seconds each stack is first left without requests, to print its idle CPU per second (0: skip). */
+const IDLE = Number(option('idle', '10'));
+/** How many times every scenario runs on every stack; the table shows medians (and each round's ratio range). */
+const ROUNDS = Math.max(1, Number(option('rounds', '1')));
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
 const say = (message: string) => console.log(`\x1b[36m▸\x1b[0m ${message}`);
@@ -191,11 +198,11 @@ interface Result {
 }
 
 /** autocannon in its own process, so the load generator's CPU is not the servers'. */
-function autocannon(load: Load, seconds: number): Promise<any> {
+function autocannon(load: Load, seconds: number, rate = RATE): Promise<any> {
   const bin = join(ROOT, 'node_modules', 'autocannon', 'autocannon.js');
   const args = [bin, '-j', '-c', String(CONNECTIONS), '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', '-b', load.body];
   if (load.token) args.push('-H', `authorization=Bearer ${load.token}`);
-  if (RATE) args.push('-R', RATE);
+  if (rate) args.push('-R', rate);
   args.push(load.url);
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -212,12 +219,13 @@ async function setCatalogPosition(cluster: PostgresCluster, redis: LocalRedis): 
   const lsn = (await client.query('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn as string;
   await client.end();
   const connection = new Redis(redis.url);
-  await connection.set(globalPositionKey('catalog'), lsn, 'EX', 3600);
+  await rememberPosition(connection, globalPositionKey('catalog'), lsn, 3600);
   connection.disconnect();
 }
 
 async function measure(stack: Stack, load: Load): Promise<Result> {
-  await autocannon(load, WARMUP);
+  // the warm-up runs flat out, so the hot path is compiled (V8 optimises by calls, not by time) before a slow measured rate
+  await autocannon(load, WARMUP, undefined);
   const before = stack.servers.map((s) => cpuMs(s.child.pid!));
   const result = await autocannon(load, DURATION);
   const after = stack.servers.map((s) => cpuMs(s.child.pid!));
@@ -225,6 +233,14 @@ async function measure(stack: Stack, load: Load): Promise<Result> {
   const cpu: Record<string, number> = {};
   stack.servers.forEach((s, i) => (cpu[s.name] = (after[i] - before[i]) / Math.max(1, requests)));
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests, failed: Number(result.non2xx ?? 0) + Number(result.errors ?? 0) + Number(result.timeouts ?? 0), cpu };
+}
+
+/** CPU milliseconds per second of each server with no requests at all (timers, pools, metrics). */
+async function idle(stack: Stack, seconds: number): Promise<Record<string, number>> {
+  const before = stack.servers.map((s) => cpuMs(s.child.pid!));
+  await new Promise((resolvePromise) => setTimeout(resolvePromise, seconds * 1000));
+  const after = stack.servers.map((s) => cpuMs(s.child.pid!));
+  return Object.fromEntries(stack.servers.map((s, i) => [s.name, (after[i] - before[i]) / seconds]));
 }
 
 interface Scenario {
@@ -295,31 +311,61 @@ async function main() {
       { name: `ProductDetail ${signedIn ? 'signed in' : 'anonymous'}`, query: doc('ProductDetail'), variables: { slug, reviewsFirst: 5 }, signedIn },
     ]).filter((s) => !ONLY || s.name.includes(ONLY));
 
-    const results = new Map<string, Map<string, Result>>();
-    for (const [i, scenario] of scenarios.entries()) {
-      const order = i % 2 === 0 ? stacks : [...stacks].reverse();
-      const row = new Map<string, Result>();
-      for (const stack of order) {
-        const token = scenario.signedIn ? tokens.get(stack) : undefined;
-        await graphql(stack.gatewayUrl, scenario.query, scenario.variables, token); // answers without errors
-        if (CATALOG_POSITION) await setCatalogPosition(cluster, redis!);
-        say(`${scenario.name} on ${stack.label}: ${WARMUP} s warm-up, ${DURATION} s measured, ${CONNECTIONS} connections`);
-        row.set(stack.label, await measure(stack, { url: stack.gatewayUrl, body: JSON.stringify({ query: scenario.query, variables: scenario.variables }), token }));
+    const idleCpu = new Map<string, Record<string, number>>();
+    if (IDLE) {
+      for (const stack of stacks) {
+        say(`${stack.label} stack idle: ${IDLE} s without requests`);
+        idleCpu.set(stack.label, await idle(stack, IDLE));
       }
-      results.set(scenario.name, row);
+    }
+    // each round runs every scenario on every stack, back to back, alternating which stack goes first
+    const rounds = new Map<string, Map<string, Result>[]>(scenarios.map((s) => [s.name, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, scenario] of scenarios.entries()) {
+        const order = (i + round) % 2 === 0 ? stacks : [...stacks].reverse();
+        const row = new Map<string, Result>();
+        for (const stack of order) {
+          const token = scenario.signedIn ? tokens.get(stack) : undefined;
+          await graphql(stack.gatewayUrl, scenario.query, scenario.variables, token); // answers without errors
+          if (CATALOG_POSITION) await setCatalogPosition(cluster, redis!);
+          say(`${ROUNDS > 1 ? `round ${round + 1}/${ROUNDS}: ` : ''}${scenario.name} on ${stack.label}: ${WARMUP} s warm-up, ${DURATION} s measured, ${CONNECTIONS} connections`);
+          row.set(stack.label, await measure(stack, { url: stack.gatewayUrl, body: JSON.stringify({ query: scenario.query, variables: scenario.variables }), token }));
+        }
+        rounds.get(scenario.name)!.push(row);
+      }
     }
 
     const servers = stacks[0].servers.map((s) => s.name);
     const header = `${'scenario'.padEnd(32)}${'stack'.padEnd(6)}${'rps'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'failed'.padStart(8)}${servers.map((s) => `${s} cpu ms`.padStart(16)).join('')}`;
-    console.log(`\nCPU milliseconds per request (utime+stime), ${DURATION} s per run, ${CONNECTIONS} connections${RATE ? `, ${RATE} requests/s` : ''}, response cache off\n`);
+    console.log(`\nCPU milliseconds per request (utime+stime), ${DURATION} s per run, ${CONNECTIONS} connections${RATE ? `, ${RATE} requests/s` : ''}, response cache off${ROUNDS > 1 ? `; medians of ${ROUNDS} rounds` : ''}\n`);
     console.log(header);
-    for (const [name, row] of results) {
-      for (const [label, r] of row) {
-        console.log(`${name.padEnd(32)}${label.padEnd(6)}${r.rps.toFixed(0).padStart(8)}${r.p50.toFixed(1).padStart(8)}${r.p99.toFixed(1).padStart(8)}${String(r.failed).padStart(8)}${servers.map((s) => (r.cpu[s]?.toFixed(2) ?? '-').padStart(16)).join('')}`);
+    for (const [label, cpu] of idleCpu) {
+      console.log(`${'idle: CPU ms per second'.padEnd(32)}${label.padEnd(6)}${''.padStart(32)}${servers.map((s) => (cpu[s]?.toFixed(2) ?? '-').padStart(16)).join('')}`);
+    }
+    const median = (values: number[]) => {
+      const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+      if (!sorted.length) return NaN;
+      const mid = Math.floor(sorted.length / 2);
+      return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    };
+    const figure = (value: number, digits: number, width: number) => (Number.isFinite(value) ? value.toFixed(digits) : '-').padStart(width);
+    for (const [name, rows] of rounds) {
+      for (const stack of stacks) {
+        const runs = rows.map((row) => row.get(stack.label)!);
+        const of = (pick: (r: Result) => number) => median(runs.map(pick));
+        console.log(`${name.padEnd(32)}${stack.label.padEnd(6)}${figure(of((r) => r.rps), 0, 8)}${figure(of((r) => r.p50), 1, 8)}${figure(of((r) => r.p99), 1, 8)}${String(runs.reduce((n, r) => n + r.failed, 0)).padStart(8)}${servers.map((s) => figure(of((r) => r.cpu[s] ?? NaN), 2, 16)).join('')}`);
       }
-      const [fresh, old] = [row.get('new'), row.get('old')];
-      if (fresh && old) {
-        console.log(`${''.padEnd(32)}${'ratio'.padEnd(6)}${(fresh.rps / old.rps).toFixed(2).padStart(8)}${(fresh.p50 / old.p50).toFixed(2).padStart(8)}${(fresh.p99 / old.p99).toFixed(2).padStart(8)}${''.padStart(8)}${servers.map((s) => (old.cpu[s] ? (fresh.cpu[s] / old.cpu[s]).toFixed(2) : '-').padStart(16)).join('')}`);
+      if (stacks.length === 2) {
+        // the median of each round's ratio: the two stacks of a round ran minutes apart at most
+        const ratio = (pick: (r: Result) => number | undefined) => median(rows.map((row) => (pick(row.get('new')!) ?? NaN) / (pick(row.get('old')!) ?? NaN)));
+        console.log(`${''.padEnd(32)}${'ratio'.padEnd(6)}${figure(ratio((r) => r.rps), 2, 8)}${figure(ratio((r) => r.p50), 2, 8)}${figure(ratio((r) => r.p99), 2, 8)}${''.padStart(8)}${servers.map((s) => figure(ratio((r) => r.cpu[s]), 2, 16)).join('')}`);
+        if (ROUNDS > 1) {
+          const range = (s: string) => {
+            const each = rows.map((row) => row.get('new')!.cpu[s] / row.get('old')!.cpu[s]).filter(Number.isFinite);
+            return each.length ? `${Math.min(...each).toFixed(2)}–${Math.max(...each).toFixed(2)}` : '-';
+          };
+          console.log(`${''.padEnd(32)}${'range'.padEnd(6)}${''.padStart(32)}${servers.map((s) => range(s).padStart(16)).join('')}`);
+        }
       }
     }
   } finally {

@@ -27,17 +27,6 @@ export const userPositionsKey = (userId: string) => `consistency:user-positions:
 export const CATALOG = 'catalog';
 export const CATALOG_CONSISTENCY_KEY = globalPositionKey(CATALOG);
 
-/** The catalog's recent write position, or undefined (none recent, or Redis not answering). */
-export async function catalogPosition(redis: Redis): Promise<string | undefined> {
-  if (redis.status !== 'ready') return undefined;
-  try {
-    const lsn = await redis.get(CATALOG_CONSISTENCY_KEY);
-    return isLsn(lsn ?? undefined) ? lsn! : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The valid entries of a stored hash. */
 export const storedPositions = (hash: Record<string, string> | null | undefined): Positions => mergePositions({}, hash ?? undefined);
 

@@ -15,7 +15,8 @@ import { createRedis, redisReady } from '../../platform/redis';
 import { RedisKeyValueCache } from './cache/redis-key-value-cache';
 import type { GatewayConfig, SubgraphName } from './config';
 import { mergePositions } from '../../platform/db/positions';
-import { catalogPosition, CONSISTENCY_HEADER } from './consistency';
+import { CATALOG, CONSISTENCY_HEADER } from './consistency';
+import { GlobalPositionWatch } from '../../platform/db/global-position';
 import { ConsistencyTokens } from './consistency-token';
 import { memoizeExecutionOperations } from './execution/operation-memo';
 import type { GatewayContext } from './gateway-context';
@@ -123,6 +124,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
     persistedQueries.adminRawDocuments &&
     !!(await authenticate(deps.redis, config.jwt, req.header('authorization')).catch(() => ({ identity: undefined }))).identity?.roles.includes(Role.ADMIN);
 
+  // the catalog's latest price or stock change, followed over pub/sub instead of read per request
+  const catalogPosition = new GlobalPositionWatch(deps.redis, CATALOG);
   const consistencyTokens = new ConsistencyTokens(config.internalSecret, config.consistencyWindowSeconds);
   const app = express();
   app.disable('x-powered-by');
@@ -158,7 +161,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
         const requestId = res.locals.requestId as string;
         const [{ identity, positions }, catalogMinLsn] = await Promise.all([
           authenticate(deps.redis, config.jwt, req.header('authorization'), log),
-          catalogPosition(deps.redis),
+          catalogPosition.current(),
         ]);
         let requestLogger: Logger | undefined;
         return {
@@ -191,6 +194,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
     async stop() {
       await Promise.all([http.close(), opsHttp.close()]);
       await apollo.stop();
+      catalogPosition.close();
       ownCacheRedis?.disconnect();
       await subgraphFetcher.close();
     },
