@@ -15,6 +15,7 @@
  * `--profile <dir>`: the gateway and subgraph servers write V8 CPU profiles (`--cpu-prof`) there.
  * `--rounds <n>`: every scenario runs n times on each stack (alternating which goes first); the table
  *   shows the medians, the median of the rounds' ratios, and their range: this machine is shared and noisy.
+ * `--warmup <n>`: requests sent as fast as the stack answers before each measured run (default 2000).
  * `--idle <s>`: first, each stack's idle CPU milliseconds per second over that many seconds (default 10, 0 skips).
  * `--port-base <n>`: the ports it uses, n … n+99 (default 28300).
  * `--catalog-position`: every request carries a recent catalog write position (the key the
@@ -42,7 +43,8 @@ const PORT_BASE = Number(option('port-base', '28300'));
 const PORTS = { primary: PORT_BASE, replica: PORT_BASE + 1, redis: PORT_BASE + 2, stacks: [PORT_BASE + 10, PORT_BASE + 50] };
 const CATALOG_POSITION = process.argv.includes('--catalog-position');
 const DURATION = Number(option('duration', '10'));
-const WARMUP = Number(option('warmup', '3'));
+/** Requests sent flat out before each measured run: the same number on every stack, so each has compiled its hot path. */
+const WARMUP = Number(option('warmup', '2000'));
 const CONNECTIONS = Number(option('connections', '10'));
 /** Requests per second for every stack (autocannon -R); unset, as many as the stack answers. */
 const RATE = option('rate');
@@ -198,9 +200,10 @@ interface Result {
 }
 
 /** autocannon in its own process, so the load generator's CPU is not the servers'. */
-function autocannon(load: Load, seconds: number, rate = RATE): Promise<any> {
+/** `length`: seconds, or a number of requests; `rate`: requests per second (autocannon -R), unset: as many as the stack answers. */
+function autocannon(load: Load, length: { seconds: number } | { requests: number }, rate?: string): Promise<any> {
   const bin = join(ROOT, 'node_modules', 'autocannon', 'autocannon.js');
-  const args = [bin, '-j', '-c', String(CONNECTIONS), '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', '-b', load.body];
+  const args = [bin, '-j', '-c', String(CONNECTIONS), ...('seconds' in length ? ['-d', String(length.seconds)] : ['-a', String(length.requests)]), '-m', 'POST', '-H', 'content-type=application/json', '-b', load.body];
   if (load.token) args.push('-H', `authorization=Bearer ${load.token}`);
   if (rate) args.push('-R', rate);
   args.push(load.url);
@@ -224,10 +227,11 @@ async function setCatalogPosition(cluster: PostgresCluster, redis: LocalRedis): 
 }
 
 async function measure(stack: Stack, load: Load): Promise<Result> {
-  // the warm-up runs flat out, so the hot path is compiled (V8 optimises by calls, not by time) before a slow measured rate
-  await autocannon(load, WARMUP, undefined);
+  // the warm-up runs flat out for a number of requests, so the hot path is compiled (V8 optimises by
+  // calls, not by time) before a slow measured rate, as in a server that has been up for a while
+  await autocannon(load, { requests: WARMUP });
   const before = stack.servers.map((s) => cpuMs(s.child.pid!));
-  const result = await autocannon(load, DURATION);
+  const result = await autocannon(load, { seconds: DURATION }, RATE);
   const after = stack.servers.map((s) => cpuMs(s.child.pid!));
   const requests = Number(result['2xx'] ?? 0) + Number(result.non2xx ?? 0);
   const cpu: Record<string, number> = {};
@@ -328,7 +332,7 @@ async function main() {
           const token = scenario.signedIn ? tokens.get(stack) : undefined;
           await graphql(stack.gatewayUrl, scenario.query, scenario.variables, token); // answers without errors
           if (CATALOG_POSITION) await setCatalogPosition(cluster, redis!);
-          say(`${ROUNDS > 1 ? `round ${round + 1}/${ROUNDS}: ` : ''}${scenario.name} on ${stack.label}: ${WARMUP} s warm-up, ${DURATION} s measured, ${CONNECTIONS} connections`);
+          say(`${ROUNDS > 1 ? `round ${round + 1}/${ROUNDS}: ` : ''}${scenario.name} on ${stack.label}: warm-up of ${WARMUP} requests, ${DURATION} s measured, ${CONNECTIONS} connections`);
           row.set(stack.label, await measure(stack, { url: stack.gatewayUrl, body: JSON.stringify({ query: scenario.query, variables: scenario.variables }), token }));
         }
         rounds.get(scenario.name)!.push(row);

@@ -22,3 +22,21 @@ export interface GatewayContext {
   /** The request's span: subgraph fetches are its children. */
   traceContext?: TraceContext;
 }
+
+const MAKE_LOG = Symbol('makeLog');
+/**
+ * `log` as a getter on the prototype: Apollo Server copies the context of each operation with
+ * Object.assign onto the same prototype, which would call an own getter (and make the logger of
+ * every request); the copy shares the memoised maker instead.
+ */
+const WITH_LAZY_LOG = Object.freeze({
+  get log(): Logger {
+    return (this as unknown as { [MAKE_LOG]: () => Logger })[MAKE_LOG]();
+  },
+});
+
+/** A request's context whose logger is made on first use: most requests never log. */
+export function gatewayContext(fields: Omit<GatewayContext, 'log'>, makeLog: () => Logger): GatewayContext {
+  let made: Logger | undefined;
+  return Object.assign(Object.create(WITH_LAZY_LOG) as GatewayContext, fields, { [MAKE_LOG]: () => (made ??= makeLog()) });
+}

@@ -19,7 +19,7 @@ import { CATALOG, CONSISTENCY_HEADER } from './consistency';
 import { GlobalPositionWatch } from '../../platform/db/global-position';
 import { ConsistencyTokens } from './consistency-token';
 import { memoizeExecutionOperations } from './execution/operation-memo';
-import type { GatewayContext } from './gateway-context';
+import { gatewayContext, type GatewayContext } from './gateway-context';
 import { cors } from './http/cors';
 import { noteTraceId, requestLog } from './http/request-log';
 import { SubgraphBreaker } from './http/subgraph-breaker';
@@ -163,21 +163,19 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
           authenticate(deps.redis, config.jwt, req.header('authorization'), log),
           catalogPosition.current(),
         ]);
-        let requestLogger: Logger | undefined;
-        return {
-          requestId,
-          identity,
-          // a guest's positions come back in the signed token; anything that does not verify is ignored
-          positions: mergePositions(positions ?? {}, consistencyTokens.verify(req.header(CONSISTENCY_HEADER))),
-          committed: {},
-          catalogMinLsn,
-          client: { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null },
-          traceContext: requestTraceContext(res),
-          // made when something logs: most requests never do
-          get log() {
-            return (requestLogger ??= log.child({ requestId, traceId: currentTraceId(requestTraceContext(res)) }));
+        return gatewayContext(
+          {
+            requestId,
+            identity,
+            // a guest's positions come back in the signed token; anything that does not verify is ignored
+            positions: mergePositions(positions ?? {}, consistencyTokens.verify(req.header(CONSISTENCY_HEADER))),
+            committed: {},
+            catalogMinLsn,
+            client: { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null },
+            traceContext: requestTraceContext(res),
           },
-        };
+          () => log.child({ requestId, traceId: currentTraceId(requestTraceContext(res)) }),
+        );
       },
     }),
   );
