@@ -12,7 +12,7 @@ const schema = buildSchema(`
   interface Node { id: ID! }
   type Product implements Node { id: ID! name: String! rating: Float reviews: [Review!] brand: Brand stock: Int! kind: Kind }
   type Review implements Node { id: ID! rating: Int! title: String }
-  type Brand { id: ID! name: String }
+  type Brand { id: ID! name: String constructor: String }
   enum Kind { PHYSICAL DIGITAL }
 `);
 
@@ -22,7 +22,7 @@ const query = `
     products(first: $first) {
       __typename id name n: name rating stock kind
       reviews @include(if: $withReviews) { id rating title }
-      brand @skip(if: $noBrand) { name }
+      brand @skip(if: $noBrand) { name constructor toString: name }
       ... on Node { id }
       ...More
     }
@@ -42,7 +42,8 @@ const product = (over: Record<string, unknown> = {}) => ({
   kind: 'PHYSICAL',
   extra: 'dropped',
   reviews: [{ id: 'r1', rating: 5, title: null, __typename: 'Review' }],
-  brand: { id: 'b1', name: 'Acme' },
+  // fields and aliases named like Object.prototype's members are plain fields
+  brand: { id: 'b1', name: 'Acme', constructor: 'made by Acme', toString: 'Acme' },
   ...over,
 });
 

@@ -98,6 +98,21 @@ function pathLastElementDescription(path: (string | number)[], currentType: any,
   return typeof element === 'string' ? `field ${parentType}.${element}` : `array element of type ${currentType} at index ${element}`;
 }
 
+/**
+ * The response's objects: no inherited properties (as Apollo's `Object.create(null)`, so a field
+ * named `constructor` or `__proto__` is an own property like any other), but fast properties with
+ * one hidden class per selection shape, where an object created with a null prototype starts in
+ * dictionary mode (slower to fill, and JSON.stringify takes its slow path).
+ */
+function ResponseObject() {}
+ResponseObject.prototype = Object.create(null);
+const responseObject = (): any => new (ResponseObject as any)();
+
+/** What the last updateOutputValue call reported besides its value (the walk is synchronous). */
+const INVALID = 1;
+const HAS_ERRORS = 2;
+let reported = 0;
+
 function applySelectionSet(input: any, selectionSet: any, output: any, parameters: Parameters, path: (string | number)[], parentType: any): number {
   for (const step of steps(selectionSet, parameters.schema)) {
     if (shouldSkip(step, parameters.variables)) continue;
@@ -119,10 +134,9 @@ function applySelectionSet(input: any, selectionSet: any, output: any, parameter
         continue;
       }
       path.push(responseName);
-      const { updated, isInvalid } = updateOutputValue(outputValue, step.fieldType, inputValue, step.selectionSet, path, parameters, parentType);
-      output[responseName] = updated;
+      output[responseName] = updateOutputValue(outputValue, step.fieldType, inputValue, step.selectionSet, path, parameters, parentType);
       path.pop();
-      if (isInvalid) return NULL_BUBBLE_UP;
+      if (reported & INVALID) return NULL_BUBBLE_UP;
     } else {
       const typename = input[typenameFieldName];
       if (typename && typeof typename !== 'string') assert(false, () => `Got unexpected value for __typename: ${typename}`);
@@ -135,46 +149,44 @@ function applySelectionSet(input: any, selectionSet: any, output: any, parameter
   return OK;
 }
 
-interface Updated {
-  updated: unknown;
-  isInvalid?: boolean;
-  hasErrors?: boolean;
-}
-
-function updateOutputValue(outputValue: any, type: any, inputValue: any, selectionSet: any, path: (string | number)[], parameters: Parameters, parentType: any): Updated {
+/** The value to put in the response; `reported` says whether it is invalid (null where null is not allowed) and whether errors were recorded. */
+function updateOutputValue(outputValue: any, type: any, inputValue: any, selectionSet: any, path: (string | number)[], parameters: Parameters, parentType: any): unknown {
   if (inputValue === undefined) assert(false, 'Should not pass undefined for `inputValue` to this method');
-  if (outputValue === null || (outputValue !== undefined && !selectionSet)) return { updated: outputValue };
+  reported = 0;
+  if (outputValue === null || (outputValue !== undefined && !selectionSet)) return outputValue;
   if (isNonNullType(type)) {
-    const { updated, hasErrors } = updateOutputValue(outputValue, type.ofType, inputValue, selectionSet, path, parameters, parentType);
+    const updated = updateOutputValue(outputValue, type.ofType, inputValue, selectionSet, path, parameters, parentType);
     if (updated === null) {
-      if (!hasErrors) {
+      if (!(reported & HAS_ERRORS)) {
         parameters.errors.push(
           ERRORS.INVALID_GRAPHQL.err(`Cannot return null for non-nullable ${pathLastElementDescription(path, type.ofType, parentType)}.`, { path: Array.from(path) }),
         );
       }
-      return { updated, isInvalid: true, hasErrors: true };
+      reported = INVALID | HAS_ERRORS;
+      return null;
     }
-    return { updated };
+    reported = 0;
+    return updated;
   }
-  if (inputValue === null) return { updated: null };
+  if (inputValue === null) return null;
   if (isListType(type)) {
     if (!Array.isArray(inputValue)) assert(false, () => `Invalid non-list value ${inputValue} returned by subgraph for list type ${type}`);
     if (!(outputValue === undefined || Array.isArray(outputValue))) assert(false, () => `Invalid non-list value ${outputValue} returned by subgraph for list type ${type}`);
-    const outputValueList: unknown[] = outputValue === undefined ? new Array(inputValue.length).fill(undefined) : outputValue;
-    if (inputValue.length !== outputValueList.length) {
-      assert(false, () => `[${inputValue}].length (${inputValue.length}) !== [${outputValueList}].length (${outputValueList.length})`);
+    if (outputValue !== undefined && inputValue.length !== outputValue.length) {
+      assert(false, () => `[${inputValue}].length (${inputValue.length}) !== [${outputValue}].length (${outputValue.length})`);
     }
     let shouldNullify = false;
     let hasErrors = false;
-    const updated = outputValueList.map((outputEltValue, idx) => {
+    const updated: unknown[] = new Array(inputValue.length);
+    for (let idx = 0; idx < inputValue.length; idx++) {
       path.push(idx);
-      const elt = updateOutputValue(outputEltValue, type.ofType, inputValue[idx], selectionSet, path, parameters, parentType);
+      updated[idx] = updateOutputValue(outputValue === undefined ? undefined : outputValue[idx], type.ofType, inputValue[idx], selectionSet, path, parameters, parentType);
       path.pop();
-      shouldNullify ||= !!elt.isInvalid;
-      hasErrors ||= !!elt.hasErrors;
-      return elt.updated;
-    });
-    return { updated: shouldNullify ? null : updated, hasErrors };
+      shouldNullify ||= (reported & INVALID) !== 0;
+      hasErrors ||= (reported & HAS_ERRORS) !== 0;
+    }
+    reported = hasErrors ? HAS_ERRORS : 0;
+    return shouldNullify ? null : updated;
   }
   if (isCompositeType(type)) {
     if (!selectionSet) assert(false, () => `Invalid empty selection set for composite type ${type}`);
@@ -191,21 +203,23 @@ function updateOutputValue(outputValue: any, type: any, inputValue: any, selecti
         parameters.errors.push(
           ERRORS.INVALID_GRAPHQL.err(`Invalid __typename found for object at ${pathLastElementDescription(path, type, parentType)}.`, { path: Array.from(path) }),
         );
-        return { updated: null, hasErrors: true };
+        reported = HAS_ERRORS;
+        return null;
       }
       objType = typenameType;
     }
-    const outputValueObject = outputValue === undefined ? Object.create(null) : outputValue;
+    const outputValueObject = outputValue === undefined ? responseObject() : outputValue;
     const res = applySelectionSet(inputValue, selectionSet, outputValueObject, parameters, path, objType);
-    const hasErrors = res === NULL_BUBBLE_UP;
-    return { updated: hasErrors ? null : outputValueObject, hasErrors };
+    reported = res === NULL_BUBBLE_UP ? HAS_ERRORS : 0;
+    return res === NULL_BUBBLE_UP ? null : outputValueObject;
   }
   if (outputValue !== undefined) assert(false, () => `Excepted output to be undefined but got ${type} for type ${type}`);
   const isValidValue = isValidLeafValue(parameters.schema, inputValue, type);
   if (!isValidValue) {
     parameters.errors.push(ERRORS.INVALID_GRAPHQL.err(`Invalid value found for ${pathLastElementDescription(path, type, parentType)}.`, { path: Array.from(path) }));
   }
-  return { updated: isValidValue ? inputValue : null, hasErrors: !isValidValue };
+  reported = isValidValue ? 0 : HAS_ERRORS;
+  return isValidValue ? inputValue : null;
 }
 
 /**
@@ -237,7 +251,7 @@ export function computeResponse({
     errors: [],
     introspectionHandling,
   };
-  const data = Object.create(null);
+  const data = responseObject();
   const res = applySelectionSet(input, operation.selectionSet, data, parameters, [], schema.schemaDefinition.rootType(operation.rootKind));
   return { data: res === NULL_BUBBLE_UP ? null : data, errors: parameters.errors };
 }
