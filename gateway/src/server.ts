@@ -1,12 +1,15 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import express, { type Express } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type Redis from 'ioredis';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { apolloMiddleware } from '../../platform/http/apollo-express';
+import { graphqlStep } from '../../platform/http/graphql-http';
 import { maskErrors } from '../../platform/http/error-masking';
 import { httpServer } from '../../platform/http/http-server';
+import { jsonBody } from '../../platform/http/json-body';
+import { answerFailure, header, pathOf, runSteps } from '../../platform/http/node-http';
 import { createOpsApp } from '../../platform/http/ops-routes';
 import { currentTraceId, requestTraceContext, traceRequests } from '../../platform/http/tracing';
 import type { Logger } from '../../platform/logger';
@@ -21,17 +24,17 @@ import { ConsistencyTokens } from './consistency-token';
 import { memoizeExecutionOperations } from './execution/operation-memo';
 import { gatewayContext, type GatewayContext } from './gateway-context';
 import { cors } from './http/cors';
-import { noteTraceId, requestLog } from './http/request-log';
+import { requestLog, type LoggedRequest } from './http/request-log';
 import { SubgraphBreaker } from './http/subgraph-breaker';
 import { createSubgraphFetcher } from './http/subgraph-fetcher';
-import { trustProxySetting } from './http/trust-proxy';
+import { clientAddress } from './http/trust-proxy';
 import { authenticate } from './identity';
 import { operationLimits } from './limits/armor';
 import { documentSizeLimit } from './limits/document-size.middleware';
 import { introspectionPolicy } from './limits/introspection.plugin';
 import { TrustedDocuments } from './persisted-queries/trusted-documents';
 import { trustedDocumentsMiddleware } from './persisted-queries/trusted-documents.middleware';
-import { addPlaygroundRoutes } from './playground/playground.routes';
+import { addPlaygroundRoutes, wantsPlayground } from './playground/playground.routes';
 import { gatewayPlugins } from './plugins';
 import { SubgraphDataSource } from './subgraph-data-source';
 
@@ -50,6 +53,7 @@ export interface GatewayDeps {
 }
 
 export interface GatewayServer {
+  /** The public port's routes besides GraphQL: /healthz, /readyz, the playground. */
   app: Express;
   /** The operations app: /healthz, /readyz with the reason of a failure, /metrics. */
   ops: Express;
@@ -120,19 +124,18 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
   if (cacheRedis !== deps.redis) await redisReady(cacheRedis, 2000);
 
   /** Staff tools (an ADMIN access token) may send documents outside the manifests in enforce mode. */
-  const staffTool = async (req: express.Request) =>
+  const staffTool = async (req: IncomingMessage) =>
     persistedQueries.adminRawDocuments &&
-    !!(await authenticate(deps.redis, config.jwt, req.header('authorization')).catch(() => ({ identity: undefined }))).identity?.roles.includes(Role.ADMIN);
+    !!(await authenticate(deps.redis, config.jwt, header(req, 'authorization')).catch(() => ({ identity: undefined }))).identity?.roles.includes(Role.ADMIN);
 
   // the catalog's latest price or stock change, followed over pub/sub instead of read per request
   const catalogPosition = new GlobalPositionWatch(deps.redis, CATALOG);
   const consistencyTokens = new ConsistencyTokens(config.internalSecret, config.consistencyWindowSeconds);
+  const clientIp = clientAddress(config.rateLimit.trustedProxies);
   const app = express();
   app.disable('x-powered-by');
   // GraphQL answers are not revalidated by ETag (GET caching goes by Cache-Control); hashing every body costs CPU
   app.set('etag', false);
-  app.set('trust proxy', trustProxySetting(config.rateLimit.trustedProxies));
-  app.use(requestLog(log));
   const ready = async () => {
     await deps.redis.ping();
   };
@@ -146,21 +149,29 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable' });
   });
   const ops = createOpsApp(ready);
-  if (config.playground.enabled) addPlaygroundRoutes(app, GRAPHQL_PATH, () => gateway.schema!);
-  app.use(
-    GRAPHQL_PATH,
-    cors(config.corsOrigins, ['x-request-id', CONSISTENCY_HEADER, 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after']),
-    express.json({ limit: '1mb' }),
-    documentSizeLimit(limits.maxDocumentChars),
-    // after the body is read, so the request's span stays active through everything below
-    traceRequests('gateway'),
-    noteTraceId,
-    ...(persistedQueries.mode === 'off' ? [] : [trustedDocumentsMiddleware(trustedDocuments, persistedQueries.mode, staffTool)]),
-    apolloMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = res.locals.requestId as string;
+  const playground = config.playground.enabled;
+  if (playground) addPlaygroundRoutes(app, GRAPHQL_PATH, () => gateway.schema!);
+  const isGraphQL = (req: IncomingMessage) => {
+    const path = pathOf(req.url);
+    return (path === GRAPHQL_PATH || path === `${GRAPHQL_PATH}/`) && !(playground && wantsPlayground(req));
+  };
+
+  // every request gets its id and access-log line; GraphQL requests are served on node:http, the
+  // rest by `app`
+  const handle = runSteps<LoggedRequest>(
+    [
+      requestLog(log, clientIp),
+      (req, res, next) => (isGraphQL(req) ? next() : app(req, res)),
+      cors(config.corsOrigins, ['x-request-id', CONSISTENCY_HEADER, 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after']),
+      jsonBody(1024 * 1024),
+      documentSizeLimit(limits.maxDocumentChars),
+      // after the body is read, so the request's span stays active through everything below
+      traceRequests('gateway'),
+      ...(persistedQueries.mode === 'off' ? [] : [trustedDocumentsMiddleware(trustedDocuments, persistedQueries.mode, staffTool)]),
+      graphqlStep(apollo, async (req, res) => {
+        const { requestId } = req;
         const [{ identity, positions }, catalogMinLsn] = await Promise.all([
-          authenticate(deps.redis, config.jwt, req.header('authorization'), log),
+          authenticate(deps.redis, config.jwt, header(req, 'authorization'), log),
           catalogPosition.current(),
         ]);
         return gatewayContext(
@@ -168,19 +179,20 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
             requestId,
             identity,
             // a guest's positions come back in the signed token; anything that does not verify is ignored
-            positions: mergePositions(positions ?? {}, consistencyTokens.verify(req.header(CONSISTENCY_HEADER))),
+            positions: mergePositions(positions ?? {}, consistencyTokens.verify(header(req, CONSISTENCY_HEADER))),
             committed: {},
             catalogMinLsn,
-            client: { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null },
+            client: { ip: clientIp(req), userAgent: header(req, 'user-agent') ?? null },
             traceContext: requestTraceContext(res),
           },
           () => log.child({ requestId, traceId: currentTraceId(requestTraceContext(res)) }),
         );
-      },
-    }),
+      }),
+    ],
+    answerFailure(log),
   );
 
-  const http = httpServer(app, config.host);
+  const http = httpServer((req, res) => handle(req as LoggedRequest, res), config.host);
   const opsHttp = httpServer(ops, config.opsHost);
   return {
     app,

@@ -1,5 +1,4 @@
-import type { Express } from 'express';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 
 export interface HttpServer {
   listen(port: number, host?: string): Promise<Server>;
@@ -7,12 +6,19 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-export function httpServer(app: Express, defaultHost = '127.0.0.1'): HttpServer {
+/** A node:http server for `handler` (an Express app or a plain request listener). */
+export function httpServer(handler: RequestListener, defaultHost = '127.0.0.1'): HttpServer {
   let server: Server | undefined;
   return {
     listen: (port, host = defaultHost) =>
       new Promise((resolve, reject) => {
-        server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server!)));
+        const s = createServer(handler);
+        s.once('error', reject);
+        s.listen(port, host, () => {
+          s.off('error', reject);
+          server = s;
+          resolve(s);
+        });
       }),
     close: () =>
       new Promise<void>((resolve) => {

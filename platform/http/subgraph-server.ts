@@ -1,7 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -11,8 +10,11 @@ import { HEADERS, type BaseContext, type RequestInfo } from '../context';
 import { formatPositions, hasPositions, mergePositions, parsePositions } from '../db/positions';
 import type { Logger } from '../logger';
 import { maskErrors } from './error-masking';
+import { graphqlStep } from './graphql-http';
 import { httpServer } from './http-server';
+import { jsonBody } from './json-body';
 import { graphqlMetricsPlugin } from './metrics';
+import { answerFailure, header, pathOf, runSteps, sendError, type BodyRequest } from './node-http';
 import { noNulCharactersPlugin } from './nul-characters.plugin';
 import { addOpsRoutes } from './ops-routes';
 import { currentTraceId, requestTraceContext, traceRequests } from './tracing';
@@ -29,7 +31,13 @@ export interface SubgraphServerOptions<C extends BaseContext> {
   ready(): Promise<void>;
 }
 
+/** A request to /graphql: its body and the verified internal credential. */
+interface SubgraphRequest extends BodyRequest {
+  claims?: NonNullable<ReturnType<InternalTokenVerifier['verify']>>;
+}
+
 export interface SubgraphServer {
+  /** The routes besides GraphQL: /healthz, /readyz, /metrics. */
   app: Express;
   apollo: ApolloServer<BaseContext>;
   listen(port: number, host?: string): Promise<Server>;
@@ -102,40 +110,37 @@ export async function createSubgraphServer<C extends BaseContext>(options: Subgr
   const app = express();
   app.disable('x-powered-by');
   addOpsRoutes(app, options.ready);
-  app.use(
-    '/graphql',
-    (req, res, next) => {
-      const claims = credentials.verify(req.header(INTERNAL_TOKEN_HEADER));
-      if (!claims) {
-        res.status(401).json({ errors: [{ message: 'This service only answers the gateway and internal services', extensions: { code: 'UNAUTHENTICATED' } }] });
-        return;
-      }
-      res.locals.claims = claims;
-      next();
-    },
-    express.json({ limit: '1mb' }),
-    // after the body is read: the span stays active through the request's async work
-    traceRequests(options.name),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const claims = res.locals.claims;
-        const requestId = req.header(HEADERS.requestId) || randomUUID();
-        const positions = parsePositions(req.header(HEADERS.positions));
+  const graphql = runSteps<SubgraphRequest>(
+    [
+      (req, res, next) => {
+        const claims = credentials.verify(header(req, INTERNAL_TOKEN_HEADER));
+        if (!claims) return sendError(res, 401, 'UNAUTHENTICATED', 'This service only answers the gateway and internal services');
+        req.claims = claims;
+        next();
+      },
+      jsonBody(1024 * 1024),
+      // after the body is read: the span stays active through the request's async work
+      traceRequests(options.name),
+      graphqlStep(apollo, async (req, res) => {
+        const { claims } = req;
+        const requestId = header(req, HEADERS.requestId) || randomUUID();
+        const positions = parsePositions(header(req, HEADERS.positions));
         return options.createContext({
           requestId,
-          identity: claims.identity,
-          caller: claims.caller,
+          identity: claims!.identity,
+          caller: claims!.caller,
           positions,
           committed: {},
           minLsn: positions[options.name],
-          client: { ip: req.header(HEADERS.clientIp) ?? null, userAgent: req.header(HEADERS.clientUserAgent) ?? null },
+          client: { ip: header(req, HEADERS.clientIp) ?? null, userAgent: header(req, HEADERS.clientUserAgent) ?? null },
           log: log.child({ requestId, traceId: currentTraceId(requestTraceContext(res)) }),
         });
-      },
-    }),
+      }),
+    ],
+    answerFailure(log),
   );
 
-  const http = httpServer(app, '127.0.0.1');
+  const http = httpServer((req, res) => (pathOf(req.url) === '/graphql' ? graphql(req, res) : app(req, res)), '127.0.0.1');
   return {
     app,
     apollo,

@@ -14,8 +14,8 @@ import {
 } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
-import type { RequestHandler, Response } from 'express';
 import { randomFillSync } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * W3C trace context across the system: the gateway continues (or starts) the trace of each
@@ -131,27 +131,32 @@ export function endSpan(span: Span, error?: unknown): void {
   span.end();
 }
 
+/** Each response's trace context, set by traceRequests. */
+const traceContexts = new WeakMap<ServerResponse, Context>();
+
 /** The trace context of the request `res` answers (set by traceRequests), for work that runs after an await. */
-export const requestTraceContext = (res: Response): Context => (res.locals.traceContext as Context | undefined) ?? context.active();
+export const requestTraceContext = (res: ServerResponse): Context => traceContexts.get(res) ?? context.active();
 
 /**
- * Express middleware: a SERVER span per request, child of the caller's `traceparent`, active
- * while the request is handled (so subgraph calls and enqueued jobs continue the trace) and kept
- * in `res.locals.traceContext` (see requestTraceContext).
+ * A request step (node:http or Express): a SERVER span per request, child of the caller's
+ * `traceparent`, active while the request is handled (so subgraph calls and enqueued jobs continue
+ * the trace) and kept for requestTraceContext.
  */
-export function traceRequests(service: string): RequestHandler {
+export function traceRequests(service: string): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
   startTracing(service);
   return (req, res, next) => {
     const parent = extractTraceContext(req.headers);
     if (lite) {
       const active = trace.setSpan(parent, tracer().startSpan(''));
-      res.locals.traceContext = active;
+      traceContexts.set(res, active);
       context.with(active, next);
       return;
     }
-    const span = tracer().startSpan(`${req.method} ${req.baseUrl || req.path}`, {
+    // Express shortens req.url under a mounted path; originalUrl keeps it
+    const path = ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '/').split('?')[0];
+    const span = tracer().startSpan(`${req.method} ${path}`, {
       kind: SpanKind.SERVER,
-      attributes: { 'service.name': service, 'http.request.method': req.method, 'url.path': req.originalUrl.split('?')[0] },
+      attributes: { 'service.name': service, 'http.request.method': req.method, 'url.path': path },
     }, parent);
     res.on('finish', () => {
       span.setAttribute('http.response.status_code', res.statusCode);
@@ -159,7 +164,7 @@ export function traceRequests(service: string): RequestHandler {
       span.end();
     });
     const active = trace.setSpan(parent, span);
-    res.locals.traceContext = active;
+    traceContexts.set(res, active);
     context.with(active, next);
   };
 }

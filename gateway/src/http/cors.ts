@@ -1,4 +1,5 @@
-import type { RequestHandler } from 'express';
+import vary from 'vary';
+import { header, type Step } from '../../../platform/http/node-http';
 import { CONSISTENCY_HEADER } from '../consistency';
 
 /** Request headers a browser client may send cross-origin (Apollo's CSRF headers, auth, consistency). */
@@ -10,25 +11,26 @@ const ALLOWED_HEADERS = ['content-type', 'authorization', 'apollo-require-prefli
  * browser keeps the response from its page. Same-origin pages (the playground) need no CORS.
  * Tokens travel in the Authorization header, not cookies: no Allow-Credentials.
  */
-export function cors(origins: readonly string[], exposeHeaders: readonly string[] = []): RequestHandler {
+export function cors(origins: readonly string[], exposeHeaders: readonly string[] = []): Step {
   const allowed = new Set(origins.map((o) => new URL(o).origin));
+  const expose = exposeHeaders.join(', ');
   return (req, res, next) => {
-    const origin = req.header('origin');
+    const origin = header(req, 'origin');
     // every answer varies by Origin (a cache must not hand one origin's answer to another)
-    if (res.getHeader('vary') === undefined) res.setHeader('vary', 'Origin');
-    else res.vary('Origin');
+    vary(res, 'Origin');
+    const preflight = req.method === 'OPTIONS';
     if (origin && allowed.has(origin)) {
-      res.set('access-control-allow-origin', origin);
-      if (exposeHeaders.length) res.set('access-control-expose-headers', exposeHeaders.join(', '));
-      if (req.method === 'OPTIONS') {
-        res.set('access-control-allow-methods', 'GET, POST');
-        res.set('access-control-allow-headers', ALLOWED_HEADERS.join(', '));
-        res.set('access-control-max-age', '600');
-        return void res.status(204).end();
+      res.setHeader('access-control-allow-origin', origin);
+      if (expose) res.setHeader('access-control-expose-headers', expose);
+      if (preflight) {
+        res.setHeader('access-control-allow-methods', 'GET, POST');
+        res.setHeader('access-control-allow-headers', ALLOWED_HEADERS.join(', '));
+        res.setHeader('access-control-max-age', '600');
       }
-    } else if (req.method === 'OPTIONS') {
-      return void res.status(204).end(); // a preflight from elsewhere: no permission given
     }
-    next();
+    if (!preflight) return next();
+    // a preflight from elsewhere gets no permission
+    res.statusCode = 204;
+    res.end();
   };
 }

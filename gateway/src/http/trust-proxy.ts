@@ -1,10 +1,16 @@
+import type { IncomingMessage } from 'node:http';
+import proxyaddr from 'proxy-addr';
+
 /**
- * Express's `trust proxy` from TRUSTED_PROXIES: unset → false (X-Forwarded-For is ignored and the
- * socket's address is the client's); a number → that many proxy hops; otherwise a comma-separated
- * list of addresses, CIDR ranges or the names loopback / linklocal / uniquelocal.
+ * The client's address from TRUSTED_PROXIES, as Express's `trust proxy` reads it: unset → the
+ * socket's address (X-Forwarded-For is ignored); a number → that many proxy hops; otherwise a
+ * comma-separated list of addresses, CIDR ranges or the names loopback / linklocal / uniquelocal.
  */
-export function trustProxySetting(value: string | undefined): boolean | number | string {
-  if (!value) return false;
-  if (/^\d+$/.test(value)) return Number(value);
-  return value;
+export function clientAddress(trustedProxies: string | undefined): (req: IncomingMessage) => string {
+  const trust = !trustedProxies
+    ? () => false
+    : /^\d+$/.test(trustedProxies)
+      ? (_address: string, hop: number) => hop < Number(trustedProxies)
+      : proxyaddr.compile(trustedProxies.split(',').map((entry) => entry.trim()));
+  return (req) => proxyaddr(req, trust);
 }

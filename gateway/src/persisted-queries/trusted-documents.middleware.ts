@@ -1,4 +1,5 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendError, type BodyRequest, type Step } from '../../../platform/http/node-http';
 import type { TrustedDocumentsMode } from './persisted-queries.config';
 import type { TrustedDocuments } from './trusted-documents';
 
@@ -46,12 +47,7 @@ export function resolveTrustedDocument(payload: Payload, store: TrustedDocuments
   return undefined; // an APQ hash: Apollo looks it up in Redis
 }
 
-function reject(res: Response, rejection: Rejection): void {
-  res
-    .status(rejection.status)
-    .set('cache-control', 'private, no-cache, must-revalidate')
-    .json({ errors: [{ message: rejection.message, extensions: { code: rejection.code } }] });
-}
+const reject = (res: ServerResponse, rejection: Rejection) => sendError(res, rejection.status, rejection.code, rejection.message);
 
 /**
  * GET (query string) and POST (JSON, one operation or a batch) requests to the GraphQL path.
@@ -61,15 +57,16 @@ function reject(res: Response, rejection: Rejection): void {
 export function trustedDocumentsMiddleware(
   store: TrustedDocuments,
   mode: TrustedDocumentsMode,
-  rawAllowed: (req: Request) => Promise<boolean> = async () => false,
-): RequestHandler {
+  rawAllowed: (req: IncomingMessage) => Promise<boolean> = async () => false,
+): Step<BodyRequest> {
   return async (req, res, next) => {
     const needsRaw = (payload: Payload) =>
       mode === 'enforce' && typeof payload.query === 'string' && payload.query !== '' && !store.hasBody(payload.query);
     if (req.method === 'GET') {
-      const at = req.url.indexOf('?');
-      const path = at < 0 ? req.url : req.url.slice(0, at);
-      const search = at < 0 ? '' : req.url.slice(at + 1);
+      const url = req.url ?? '';
+      const at = url.indexOf('?');
+      const path = at < 0 ? url : url.slice(0, at);
+      const search = at < 0 ? '' : url.slice(at + 1);
       const params = new URLSearchParams(search);
       const payload: Payload = Object.fromEntries(params);
       if (typeof payload.extensions === 'string') {
