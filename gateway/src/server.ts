@@ -1,10 +1,9 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import express, { type Express } from 'express';
-import type { IncomingMessage } from 'node:http';
 import type Redis from 'ioredis';
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { graphqlStep } from '../../platform/http/graphql-http';
 import { maskErrors } from '../../platform/http/error-masking';
 import { httpServer } from '../../platform/http/http-server';
