@@ -2,7 +2,7 @@ import type Redis from 'ioredis';
 import type { GraphQLSchema } from 'graphql';
 import type { MixedList, EntitySchema } from 'typeorm';
 import type { BuildSchemaOptions } from 'type-graphql';
-import './auth/roles';
+import './graphql/role-enum';
 import type { CommonConfig, Env } from './config';
 import { createBaseContext, type BaseContext, type RequestInfo } from './context';
 import { createDatabase, type Database } from './db/data-source';

@@ -3,7 +3,7 @@ import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/t
 import type { GatewayCacheHint, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { context as otelContext, SpanKind, trace } from '@opentelemetry/api';
 import { GATEWAY_CALLER, INTERNAL_TOKEN_HEADER, InternalTokenSigner } from '../../platform/auth/internal-token';
-import { HEADERS } from '../../platform/context';
+import { HEADERS } from '../../platform/headers';
 import { maxLsn } from '../../platform/db/lsn';
 import { formatPositions, hasPositions, mergePositions, parsePositions } from '../../platform/db/positions';
 import { CATALOG } from './consistency';

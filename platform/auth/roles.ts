@@ -1,18 +1,8 @@
-import { registerEnumType } from 'type-graphql';
-
+/** What an account may do (its GraphQL enum is registered in platform/graphql/role-enum.ts). */
 export enum Role {
   CUSTOMER = 'CUSTOMER',
   ADMIN = 'ADMIN',
 }
-
-registerEnumType(Role, {
-  name: 'Role',
-  description: 'What an account may do. CUSTOMER: shop and manage its own data. ADMIN: staff operations.',
-  valuesConfig: {
-    CUSTOMER: { description: 'A shopper: its own profile, addresses, carts, orders and reviews.' },
-    ADMIN: { description: 'Staff: catalog, inventory, orders, shipments, refunds and moderation.' },
-  },
-});
 
 /** The caller as verified by the gateway. */
 export interface Identity {

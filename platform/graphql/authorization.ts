@@ -2,6 +2,7 @@ import { Authorized, UseMiddleware, createMethodMiddlewareDecorator, type Middle
 import { Role, type Identity } from '../auth/roles';
 import type { BaseContext } from '../context';
 import { forbidden } from './auth-checker';
+import './role-enum';
 
 /**
  * Who may call an operation or read a field, as decorators on resolvers and object types:

@@ -12,8 +12,7 @@ import {
   type TextMapPropagator,
   type Tracer,
 } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
+import type { NodeSDK, tracing } from '@opentelemetry/sdk-node';
 import { randomFillSync } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -39,6 +38,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 let sdk: NodeSDK | undefined;
 let lite = false;
 
+/**
+ * The SDK and the OTLP exporter, loaded only by a process that records spans: they are about
+ * 2,000 modules, which a process that keeps only ids would hold in memory (and mark in every GC).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const sdkNode = (): typeof import('@opentelemetry/sdk-node') => require('@opentelemetry/sdk-node');
+const otlpExporter = (): typeof import('@opentelemetry/exporter-trace-otlp-http') => require('@opentelemetry/exporter-trace-otlp-http');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 export const tracer = () => trace.getTracer('commerce-supergraph');
 
 /** Which exporter the environment asks for: `otlp`, `console` or `none`. */
@@ -49,6 +57,8 @@ export function tracesExporterKind(env: NodeJS.ProcessEnv): string {
 
 function spanProcessor(env: NodeJS.ProcessEnv): tracing.SpanProcessor {
   const kind = tracesExporterKind(env);
+  const { tracing } = sdkNode();
+  const { OTLPTraceExporter } = otlpExporter();
   if (kind === 'otlp') return new tracing.BatchSpanProcessor(new OTLPTraceExporter(), { scheduledDelayMillis: 500 });
   if (kind === 'console') return new tracing.SimpleSpanProcessor(new tracing.ConsoleSpanExporter());
   return new tracing.NoopSpanProcessor();
@@ -57,6 +67,7 @@ function spanProcessor(env: NodeJS.ProcessEnv): tracing.SpanProcessor {
 /** The default sampler of an exporting process; the environment's own OTEL_TRACES_SAMPLER wins. */
 function sampler(env: NodeJS.ProcessEnv, exporting: boolean): tracing.Sampler | undefined {
   if (env.OTEL_TRACES_SAMPLER) return undefined; // the SDK reads it
+  const { tracing } = sdkNode();
   if (!exporting) return new tracing.AlwaysOnSampler(); // only extra processors (tests): every span
   const ratio = Number(env.OTEL_TRACES_SAMPLER_ARG ?? '0.1');
   return new tracing.ParentBasedSampler({ root: new tracing.TraceIdRatioBasedSampler(Number.isFinite(ratio) ? ratio : 0.1) });
@@ -77,7 +88,7 @@ export function startTracing(service: string, env: NodeJS.ProcessEnv = process.e
   // this SDK is for traces only: without these it would also start OTLP metric and log exporters
   env.OTEL_METRICS_EXPORTER ??= 'none';
   env.OTEL_LOGS_EXPORTER ??= 'none';
-  sdk = new NodeSDK({
+  sdk = new (sdkNode().NodeSDK)({
     serviceName: env.OTEL_SERVICE_NAME || service,
     autoDetectResources: false,
     instrumentations: [],

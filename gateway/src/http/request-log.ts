@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { HEADERS } from '../../../platform/context';
+import { HEADERS } from '../../../platform/headers';
 import { header, pathOf, type BodyRequest, type Step } from '../../../platform/http/node-http';
 import { currentTraceId, requestTraceContext } from '../../../platform/http/tracing';
 import type { Logger } from '../../../platform/logger';

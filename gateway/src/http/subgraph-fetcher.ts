@@ -1,7 +1,7 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { STATUS_CODES } from 'node:http';
 import { Agent, request } from 'undici';
-import { HEADERS } from '../../../platform/context';
+import { HEADERS } from '../../../platform/headers';
 
 /** What RemoteGraphQLDataSource calls to reach a subgraph (`fetcher` option). */
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
