@@ -162,7 +162,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayServer> {
       requestLog(log, clientIp),
       (req, res, next) => (isGraphQL(req) ? next() : app(req, res)),
       cors(config.corsOrigins, ['x-request-id', CONSISTENCY_HEADER, 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after']),
-      jsonBody(1024 * 1024),
+      jsonBody(),
       documentSizeLimit(limits.maxDocumentChars),
       // after the body is read, so the request's span stays active through everything below
       traceRequests('gateway'),

@@ -67,9 +67,12 @@ export function readJsonBody(req: IncomingMessage, limit: number): Promise<unkno
   });
 }
 
+/** The largest request body read, by default: 1 MB. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
 /** Reads the request's JSON body into `req.body` (see readJsonBody). */
 export const jsonBody =
-  (limit: number): Step<BodyRequest> =>
+  (limit = BODY_LIMIT_BYTES): Step<BodyRequest> =>
   async (req, _res, next) => {
     req.body = await readJsonBody(req, limit);
     next();

@@ -119,7 +119,7 @@ export async function createSubgraphServer<C extends BaseContext>(options: Subgr
         req.claims = claims;
         next();
       },
-      jsonBody(1024 * 1024),
+      jsonBody(),
       // after the body is read: the span stays active through the request's async work
       traceRequests(options.name),
       graphqlStep(apollo, async (req, res) => {
