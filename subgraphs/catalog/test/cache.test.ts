@@ -1,4 +1,5 @@
-import { CATALOG_CHANGED_CHANNEL, CATALOG_VERSION_KEY } from '../src/cache/catalog-cache';
+import { randomUUID } from 'node:crypto';
+import { CATALOG_CHANGED_CHANNEL, CATALOG_VERSION_KEY, CatalogCache } from '../src/cache/catalog-cache';
 import { migrate } from '../../../platform/db/data-source';
 import { createLogger } from '../../../platform/logger';
 import { createRedis } from '../../../platform/redis';
@@ -78,5 +79,54 @@ describe('the Redis cache of products', () => {
       await server.stop();
       await catalog.closeDeps(deps);
     }
+  });
+
+  describe('shared by several processes', () => {
+    /** Two instances' caches on one Redis, each with its own decoded copies. */
+    function twoCaches() {
+      const namespace = `cache-test-${randomUUID()}`;
+      const log = createLogger('catalog', 'silent');
+      return [new CatalogCache(h.deps.redis, namespace, 60, log), new CatalogCache(h.deps.redis, namespace, 60, log), namespace] as const;
+    }
+
+    it('keeps what it read decoded, and drops it at once when another process changes the catalog', async () => {
+      const [a, b] = twoCaches();
+      await a.setMany(await a.state(), 'product', [['p1', { name: 'Lamp' }]]);
+      const first = await b.getMany(await b.state(), 'product', ['p1', 'p2']);
+      expect(first).toEqual([{ name: 'Lamp' }, null]);
+      // the second read is the same object: decoded once, not read from Redis again
+      expect((await b.getMany(await b.state(), 'product', ['p1']))[0]).toBe(first[0]);
+      await a.changed({ productIds: ['p1'], categories: false }, true);
+      expect(await b.getMany(await b.state(), 'product', ['p1'])).toEqual([null]);
+      // a stock-only change keeps the data generation
+      await a.setMany(await a.state(), 'product', [['p1', { name: 'Lamp 2' }]]);
+      await a.changed({ productIds: ['p1'], categories: false }, false);
+      expect(await b.getMany(await b.state(), 'product', ['p1'])).toEqual([{ name: 'Lamp 2' }]);
+    });
+
+    it('never reads an old generation again after Redis lost the counter', async () => {
+      const [a, b, namespace] = twoCaches();
+      await a.changed({ productIds: [], categories: true }, true);
+      const before = await b.state();
+      await b.setMany(before, 'product', [['p1', { name: 'Before' }]]);
+      // the counter is evicted, then as many changes as before bring it back to the same number
+      await h.deps.redis.del(`${namespace}:generation`);
+      await a.changed({ productIds: [], categories: true }, true);
+      const after = await b.state();
+      expect(after.version).not.toBe(before.version);
+      expect(await b.getMany(after, 'product', ['p1'])).toEqual([null]);
+    });
+
+    it('gives values read from Redis back through decode, and the same ones to every request', async () => {
+      const [a, b] = twoCaches();
+      const at = new Date('2026-01-02T03:04:05Z');
+      await a.setMany(await a.state(), 'product', [['p1', { at }]]);
+      const decode = (row: { at: Date }) => ({ at: new Date(row.at) });
+      const [row] = await b.getMany(await b.state(), 'product', ['p1'], decode);
+      expect(row).toEqual({ at });
+      expect((await b.getMany(await b.state(), 'product', ['p1'], decode))[0]).toBe(row);
+      // the process that wrote it holds the value it was given
+      expect((await a.getMany(await a.state(), 'product', ['p1'], decode))[0]).toEqual({ at });
+    });
   });
 });

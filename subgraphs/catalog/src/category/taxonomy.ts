@@ -53,10 +53,17 @@ function build(data: TaxonomyData): Taxonomy {
   };
 }
 
+/** Taxonomies built from the cached data this process holds (the cache shares one object per generation). */
+const built = new WeakMap<TaxonomyData, Taxonomy>();
+
 /** The taxonomy from the cache, or one statement when it is not cached. */
 export async function loadTaxonomy(db: RequestDb, cache: CatalogCache, state: CatalogState): Promise<Taxonomy> {
   const [cached] = await cache.getMany<TaxonomyData>(state, 'taxonomy', ['all']);
-  if (cached) return build(cached);
+  if (cached) {
+    let taxonomy = built.get(cached);
+    if (!taxonomy) built.set(cached, (taxonomy = build(cached)));
+    return taxonomy;
+  }
   const row = await db.read((m) =>
     sqlOne<TaxonomyData>(
       m,

@@ -11,14 +11,14 @@ export interface LoaderScope {
   cacheState(): CatalogState;
 }
 
-/** Products by id and by slug: the Redis cache first, then one statement for the misses. */
+/** Products by id and by slug: the cache first, then one statement for the misses. Cached rows are shared: never change one. */
 export function productLoaders(scope: LoaderScope) {
   const { db, cache } = scope;
 
   async function fetchByIds(ids: readonly string[]): Promise<ProductRow[]> {
     const state = scope.cacheState();
-    const cached = await cache.getMany<ProductRow>(state, 'product', ids);
-    const found = cached.filter((r): r is ProductRow => r !== null).map(reviveProduct);
+    const cached = await cache.getMany(state, 'product', ids, reviveProduct);
+    const found = cached.filter((r): r is ProductRow => r !== null);
     const missing = ids.filter((_, i) => cached[i] === null);
     if (!missing.length) return found;
     const rows = await db.read((m) => sql<ProductRow>(m, `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = ANY($1::uuid[])`, [missing]));
