@@ -10,7 +10,7 @@ import { CATALOG } from './consistency';
 import { endSpan, traceHeaders, tracer } from '../../platform/http/tracing';
 import type { GatewayContext } from './gateway-context';
 import type { SubgraphBreaker } from './http/subgraph-breaker';
-import { ResponseHeaders } from './http/subgraph-fetcher';
+import { ResponseHeaders, type Fetcher } from './http/subgraph-fetcher';
 import { gatewayMetrics } from './metrics/gateway-metrics';
 
 /** A subgraph response's Cache-Control as a cache hint, read as RemoteGraphQLDataSource reads it. */
@@ -42,8 +42,10 @@ function quoted(query: string): string {
   return json;
 }
 
-type DataSourceOptions = Omit<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0]>, 'url'> & {
-  /** Longest wait for the subgraph's whole answer; default 10 s. */
+type DataSourceOptions = Omit<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0]>, 'url' | 'fetcher'> & {
+  /** The way to the subgraph (createSubgraphFetcher's), which applies each call's timeoutMs. */
+  fetcher: Fetcher;
+  /** Longest wait for the subgraph's response headers, and between its body chunks; default 10 s. */
   timeoutMs?: number;
   /** Fails calls at once while the subgraph keeps failing. */
   breaker?: SubgraphBreaker;
@@ -78,10 +80,11 @@ function unavailableResponse(error: SubgraphUnavailable, options: GraphQLDataSou
  * issuer = gateway) carrying the verified identity, the request id, the client's address, and the
  * consistency positions; reads back the positions of the writes the subgraph caused. Each fetch
  * is a CLIENT span (its `traceparent` goes to the subgraph) and is timed in
- * gateway_subgraph_fetch_duration_seconds. `options` go to RemoteGraphQLDataSource (a fetcher…).
+ * gateway_subgraph_fetch_duration_seconds. Other `options` go to RemoteGraphQLDataSource.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly credentials: InternalTokenSigner;
+  private readonly fetch: Fetcher;
   private readonly timeoutMs: number;
   private readonly breaker: SubgraphBreaker | undefined;
 
@@ -89,9 +92,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     url: string,
     internalSecret: string,
     private readonly subgraph = 'subgraph',
-    { timeoutMs = 10_000, breaker, ...options }: DataSourceOptions = {},
+    { fetcher, timeoutMs = 10_000, breaker, ...options }: DataSourceOptions,
   ) {
-    super({ ...options, url });
+    super({ ...options, url, fetcher });
+    this.fetch = fetcher;
     this.credentials = new InternalTokenSigner(internalSecret, GATEWAY_CALLER);
     this.timeoutMs = timeoutMs;
     this.breaker = breaker;
@@ -139,18 +143,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const others = JSON.stringify(rest);
     const init = { method: 'POST', headers: Object.fromEntries(headers), body: `{"query":${quoted(query)}${others === '{}' ? '}' : `,${others.slice(1)}`}` };
     if (this.breaker && !this.breaker.allows()) throw new SubgraphUnavailable(this.subgraph, 'circuit open');
-    let fetched: Awaited<ReturnType<typeof this.fetcher>>;
-    // AbortSignal.timeout's timer would stay armed until it fires, long after the answer came
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), this.timeoutMs).unref();
+    let fetched: Awaited<ReturnType<Fetcher>>;
     try {
-      fetched = await this.fetcher(this.url, { ...init, signal: deadline.signal });
+      fetched = await this.fetch(this.url, { ...init, timeoutMs: this.timeoutMs });
     } catch (error) {
       this.breaker?.failed();
-      const timedOut = (error as Error)?.name === 'TimeoutError' || (error as { code?: string })?.code === 'UND_ERR_HEADERS_TIMEOUT';
-      throw new SubgraphUnavailable(this.subgraph, timedOut ? 'timeout' : 'unreachable');
-    } finally {
-      clearTimeout(timer);
+      const code = (error as { code?: string })?.code;
+      throw new SubgraphUnavailable(this.subgraph, code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' ? 'timeout' : 'unreachable');
     }
     if (fetched.status >= 500) {
       this.breaker?.failed();

@@ -1,5 +1,6 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { ServerResponse } from 'node:http';
+import { memoizeMediaTypeNegotiation } from './media-type-memo';
 import type { BodyRequest, Step } from './node-http';
 
 /**
@@ -12,6 +13,7 @@ export function graphqlStep<C extends BaseContext, Req extends BodyRequest = Bod
   context: (req: Req, res: ServerResponse) => Promise<C>,
 ): Step<Req> {
   server.assertStarted('graphqlStep()');
+  memoizeMediaTypeNegotiation();
   return async (req, res) => {
     const headers = new HeaderMap();
     for (const key in req.headers) {

@@ -3,10 +3,15 @@ import { STATUS_CODES } from 'node:http';
 import { Agent, request } from 'undici';
 import { HEADERS } from '../../../platform/headers';
 
-/** What RemoteGraphQLDataSource calls to reach a subgraph (`fetcher` option). */
-export type Fetcher = RemoteGraphQLDataSource['fetcher'];
-type FetcherInit = NonNullable<Parameters<Fetcher>[1]>;
-type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+type ApolloFetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherResponse = Awaited<ReturnType<ApolloFetcher>>;
+/** A call's request, as RemoteGraphQLDataSource gives it, and its own deadline. */
+export type FetcherInit = NonNullable<Parameters<ApolloFetcher>[1]> & {
+  /** Time to the response headers, and between body chunks; default: the fetcher's timeoutMs. */
+  timeoutMs?: number;
+};
+/** What SubgraphDataSource calls to reach a subgraph (`fetcher` option). */
+export type Fetcher = (url: string, init?: FetcherInit) => Promise<FetcherResponse>;
 
 /**
  * Headers that trace or describe one call without changing what it reads or whom it runs as:
@@ -21,7 +26,7 @@ const QUERY_BODY = /^\{"query":"\s*(?:query\b|\{)/;
 export interface SubgraphFetcherOptions {
   /** Merge identical queries in flight at the same time (same subgraph, document, variables, identity). Default true. */
   mergeInFlightQueries?: boolean;
-  /** Time to the response headers, and between body chunks. */
+  /** Time to the response headers, and between body chunks, for calls that set no timeoutMs of their own. */
   timeoutMs?: number;
   /** Most sockets open to one subgraph origin; further calls queue. Default 128. */
   connections?: number;
@@ -110,12 +115,13 @@ function respond(url: string, buffered: Buffered): FetcherResponse {
 /** The key under which identical in-flight queries share one subgraph call; undefined when the call must not be shared. */
 export function mergeKey(url: string, init: FetcherInit): string | undefined {
   if ((init.method ?? 'GET').toUpperCase() !== 'POST' || typeof init.body !== 'string' || !QUERY_BODY.test(init.body)) return undefined;
-  const identity = Object.entries(init.headers ?? {})
-    .map(([name, value]) => `${name.toLowerCase()}:${value}`)
-    .filter((line) => !NOT_PART_OF_THE_KEY.has(line.slice(0, line.indexOf(':'))))
-    .sort()
-    .join('\n');
-  return `${url}\n${identity}\n${init.body}`;
+  const identity: string[] = [];
+  const headers = init.headers ?? {};
+  for (const name in headers) {
+    const lower = name.toLowerCase();
+    if (!NOT_PART_OF_THE_KEY.has(lower)) identity.push(`${lower}:${headers[name]}`);
+  }
+  return `${url}\n${identity.sort().join('\n')}\n${init.body}`;
 }
 
 /**
@@ -136,6 +142,8 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions = {}): Sub
       body: init.body,
       dispatcher: agent,
       signal: init.signal,
+      headersTimeout: init.timeoutMs ?? timeout,
+      bodyTimeout: init.timeoutMs ?? timeout,
     });
     const body = await response.body.text();
     return { status: response.statusCode, headers: new ResponseHeaders(response.headers), body };

@@ -7,10 +7,10 @@ import proxyaddr from 'proxy-addr';
  * comma-separated list of addresses, CIDR ranges or the names loopback / linklocal / uniquelocal.
  */
 export function clientAddress(trustedProxies: string | undefined): (req: IncomingMessage) => string {
-  const trust = !trustedProxies
-    ? () => false
-    : /^\d+$/.test(trustedProxies)
-      ? (_address: string, hop: number) => hop < Number(trustedProxies)
-      : proxyaddr.compile(trustedProxies.split(',').map((entry) => entry.trim()));
-  return (req) => proxyaddr(req, trust);
+  // no proxy trusted, or no X-Forwarded-For: the socket's address (what proxyaddr answers, without parsing)
+  if (!trustedProxies) return (req) => req.socket.remoteAddress!;
+  const trust = /^\d+$/.test(trustedProxies)
+    ? (_address: string, hop: number) => hop < Number(trustedProxies)
+    : proxyaddr.compile(trustedProxies.split(',').map((entry) => entry.trim()));
+  return (req) => (req.headers['x-forwarded-for'] === undefined ? req.socket.remoteAddress! : proxyaddr(req, trust));
 }

@@ -80,12 +80,19 @@ const collectedFields = new WeakMap<readonly FieldNode[] | OperationDefinitionNo
 
 interface FieldPlan {
   key: string;
-  nodes: FieldNode[];
   field: GraphQLField<unknown, unknown> | undefined;
   kind: 'leaf' | 'connection' | 'object';
+  /** The fields selected below this one (leaves: none). */
+  selection: Map<string, FieldNode[]> | undefined;
 }
-/** Each collected field set's fields resolved on a parent type (the schema's types are the keys). */
-const plans = new WeakMap<Map<string, FieldNode[]>, Map<GraphQLNamedType | undefined, FieldPlan[]>>();
+/** What fieldsCost needs of a collected field set on one parent type. */
+interface SelectionPlan {
+  /** The parent is a connection: the items of its lists (edges, nodes) all count. */
+  page: boolean;
+  fields: FieldPlan[];
+}
+/** Each collected field set's plan on a parent type (the schema's types are the keys). */
+const plans = new WeakMap<Map<string, FieldNode[]>, Map<GraphQLNamedType | undefined, SelectionPlan>>();
 
 /**
  * The cost of what was actually returned: the same model, with each connection's page size replaced
@@ -94,8 +101,14 @@ const plans = new WeakMap<Map<string, FieldNode[]>, Map<GraphQLNamedType | undef
  * Fields are matched by response key.
  */
 export function actualCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, data: unknown): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  let fragments: Map<string, FragmentDefinitionNode> | undefined;
+  const fragment = (name: string) => {
+    if (!fragments) {
+      fragments = new Map();
+      for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    }
+    return fragments.get(name);
+  };
 
   /** The field nodes of a selection set by response key, through fragments (nested sets are merged later). */
   const collect = (set: SelectionSetNode, into: Map<string, FieldNode[]>, seen: Set<string>) => {
@@ -105,10 +118,21 @@ export function actualCost(schema: GraphQLSchema, document: DocumentNode, operat
         into.set(key, [...(into.get(key) ?? []), s]);
       } else if (s.kind === Kind.INLINE_FRAGMENT) collect(s.selectionSet, into, seen);
       else if (!seen.has(s.name.value)) {
-        const fragment = fragments.get(s.name.value);
-        if (fragment) collect(fragment.selectionSet, into, new Set([...seen, s.name.value]));
+        const definition = fragment(s.name.value);
+        if (definition) collect(definition.selectionSet, into, new Set([...seen, s.name.value]));
       }
     }
+  };
+
+  /** The fields selected below `nodes` (the same key's nodes, merged). */
+  const selectionOf = (nodes: FieldNode[]): Map<string, FieldNode[]> => {
+    let fields = collectedFields.get(nodes);
+    if (!fields) {
+      fields = new Map<string, FieldNode[]>();
+      for (const node of nodes) if (node.selectionSet) collect(node.selectionSet, fields, new Set());
+      collectedFields.set(nodes, fields);
+    }
+    return fields;
   };
 
   const fieldOf = (parent: GraphQLNamedType | undefined, name: string, value: unknown): GraphQLField<unknown, unknown> | undefined => {
@@ -120,62 +144,51 @@ export function actualCost(schema: GraphQLSchema, document: DocumentNode, operat
   };
 
   /** `pageItems`: the list is a connection's page (edges, nodes), whose items all count. */
-  const valueCost = (type: GraphQLOutputType | undefined, nodes: FieldNode[], value: unknown, pageItems = false): number => {
+  const valueCost = (type: GraphQLOutputType | undefined, selection: Map<string, FieldNode[]>, value: unknown, pageItems = false): number => {
     if (value === null || value === undefined) return 0;
     const unwrapped = type && isNonNullType(type) ? type.ofType : type;
     if (Array.isArray(value)) {
       const item = unwrapped && isListType(unwrapped) ? unwrapped.ofType : undefined;
       let total = 0;
       for (const v of value) {
-        const cost = valueCost(item, nodes, v);
+        const cost = valueCost(item, selection, v);
         total = pageItems ? total + cost : Math.max(total, cost);
       }
       return total;
     }
     if (typeof value !== 'object') return 0;
-    const named = unwrapped ? getNamedType(unwrapped) : undefined;
-    return selectionCost(named, nodes, value as Record<string, unknown>);
-  };
-
-  const selectionCost = (parent: GraphQLNamedType | undefined, nodes: FieldNode[], value: Record<string, unknown>): number => {
-    let fields = collectedFields.get(nodes);
-    if (!fields) {
-      fields = new Map<string, FieldNode[]>();
-      for (const node of nodes) if (node.selectionSet) collect(node.selectionSet, fields, new Set());
-      collectedFields.set(nodes, fields);
-    }
-    return fieldsCost(parent, fields, value);
+    return fieldsCost(unwrapped ? getNamedType(unwrapped) : undefined, selection, value as Record<string, unknown>);
   };
 
   /** What fieldsCost needs of each field, by parent type (abstract parents resolve per value). */
-  const plan = (parent: GraphQLNamedType | undefined, fields: Map<string, FieldNode[]>): FieldPlan[] => {
-    const byParent = plans.get(fields) ?? new Map<GraphQLNamedType | undefined, FieldPlan[]>();
-    plans.set(fields, byParent);
-    let entries = byParent.get(parent);
-    if (!entries) {
-      entries = [];
+  const plan = (parent: GraphQLNamedType | undefined, fields: Map<string, FieldNode[]>): SelectionPlan => {
+    let byParent = plans.get(fields);
+    if (!byParent) plans.set(fields, (byParent = new Map()));
+    let entry = byParent.get(parent);
+    if (!entry) {
+      entry = { page: parent !== undefined && isConnection(parent), fields: [] };
       for (const [key, nodes] of fields) {
         if (nodes[0].name.value === '__typename') continue;
         const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[nodes[0].name.value] : undefined;
         const named = field ? getNamedType(field.type) : undefined;
         const kind = !nodes[0].selectionSet || (named && isLeafType(named)) ? 'leaf' : named && isConnection(named) ? 'connection' : 'object';
-        entries.push({ key, nodes, field, kind });
+        entry.fields.push({ key, field, kind, selection: kind === 'leaf' ? undefined : selectionOf(nodes) });
       }
-      byParent.set(parent, entries);
+      byParent.set(parent, entry);
     }
-    return entries;
+    return entry;
   };
 
   const fieldsCost = (parent: GraphQLNamedType | undefined, fields: Map<string, FieldNode[]>, value: Record<string, unknown>): number => {
     if (parent && !isObjectType(parent) && !isInterfaceType(parent)) return fieldsCostByValue(parent, fields, value);
-    const page = parent !== undefined && isConnection(parent);
+    const { page, fields: planned } = plan(parent, fields);
     let sum = 0;
-    for (const { key, nodes, field, kind } of plan(parent, fields)) {
+    for (const { key, field, kind, selection } of planned) {
       if (!(key in value)) continue;
       const child = value[key];
       if (kind === 'leaf') sum += SCALAR_COST;
-      else if (kind === 'connection') sum += CONNECTION_COST + valueCost(field!.type, nodes, child);
-      else sum += (child === null ? 0 : OBJECT_COST) + valueCost(field?.type, nodes, child, page);
+      else if (kind === 'connection') sum += CONNECTION_COST + valueCost(field!.type, selection!, child);
+      else sum += (child === null ? 0 : OBJECT_COST) + valueCost(field?.type, selection!, child, page);
     }
     return sum;
   };
@@ -189,8 +202,8 @@ export function actualCost(schema: GraphQLSchema, document: DocumentNode, operat
       const named = field ? getNamedType(field.type) : undefined;
       const child = value[key];
       if (!nodes[0].selectionSet || (named && isLeafType(named))) sum += SCALAR_COST;
-      else if (named && isConnection(named)) sum += CONNECTION_COST + valueCost(field!.type, nodes, child);
-      else sum += (child === null ? 0 : OBJECT_COST) + valueCost(field?.type, nodes, child);
+      else if (named && isConnection(named)) sum += CONNECTION_COST + valueCost(field!.type, selectionOf(nodes), child);
+      else sum += (child === null ? 0 : OBJECT_COST) + valueCost(field?.type, selectionOf(nodes), child);
     }
     return sum;
   };
